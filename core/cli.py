@@ -1,0 +1,143 @@
+"""The scripting commands behind `python main.py COMMAND`.
+
+Every failure prints one Chinese line on stderr and returns a non-zero status; nothing is written.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from core.archive import Archive
+from core.errors import AppError
+from core.outline import Organ, STATUS_LABELS, block_numbers, chapter_numbers, report_to_dict
+
+EXIT_ERROR = 1
+
+
+def run_command(args) -> int:
+    handler = COMMANDS[args.command]
+    try:
+        if args.command == "restore-backup":
+            return handler(args)
+        with Archive(args.db) as archive:
+            return handler(archive, args)
+    except AppError as err:
+        print(f"错误：{err.message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def _list(archive: Archive, args) -> int:
+    summaries = archive.list_reports(deleted=args.trash)
+    if args.json:
+        _print_json([{"id": r.id, "year": r.year, "title": r.title, "organs": list(r.organs),
+                      "status": r.status, "updated_at": r.updated_at.isoformat(timespec="seconds")}
+                     for r in summaries])
+        return 0
+    if not summaries:
+        print("回收站是空的。" if args.trash else "还没有报告。可用 new 命令新建，或用 import 命令导入。")
+    for r in summaries:
+        print(f"{r.id}\t{r.year}年\t{STATUS_LABELS.get(r.status, r.status)}\t{'、'.join(r.organs)}\t"
+              f"{r.title}")
+    return 0
+
+
+def _show(archive: Archive, args) -> int:
+    report = archive.load_report(archive.find_report(args.report))
+    if args.json:
+        _print_json(report_to_dict(report))
+        return 0
+    print(render_text(report))
+    return 0
+
+
+def render_text(report) -> str:
+    """The report as plain text, numbered, one paragraph a line."""
+    lines = []
+    if report.banner:
+        lines.append(report.banner)
+    if report.doc_number:
+        lines.append(report.doc_number)
+    lines.append(report.title)
+    if report.recipients:
+        lines.append(report.recipients + "：")
+    for chapter, number in zip(report.chapters, chapter_numbers(report.chapters)):
+        if chapter.numbered:
+            lines.append(number + chapter.title)
+        for block, block_number in zip(chapter.blocks, block_numbers(chapter.blocks)):
+            lines.append(block_number + block.heading + block.text)
+    return "\n".join(lines)
+
+
+def _import(archive: Archive, args) -> int:
+    from core.importing import import_file, store_import
+    result = import_file(Path(args.file), year=args.year)
+    report_id, replaced = store_import(archive, result, replace=args.replace)
+    report = result.report
+    verb = "已覆盖" if replaced else "已导入"
+    print(f"{verb}：{report.year}年 {report.title}（编号 {report_id}，{len(report.chapters)} 个部分，"
+          f"{report.char_count()} 字）")
+    for note in result.notes:
+        print(f"  请核对：{note}")
+    return 0
+
+
+def _new(archive: Archive, args) -> int:
+    organs = [Organ(name) for name in args.organ]
+    report_id = archive.new_report(args.year, organs=organs, from_year=args.from_year,
+                                   copy_text=args.copy_text)
+    print(f"已新建 {args.year}年报告（编号 {report_id}）")
+    return 0
+
+
+def _snapshot(archive: Archive, args) -> int:
+    snapshot_id = archive.take_snapshot(archive.find_report(args.report), args.label)
+    print(f"已保存版本 {snapshot_id}：{args.label}")
+    return 0
+
+
+def _snapshots(archive: Archive, args) -> int:
+    for s in archive.list_snapshots(archive.find_report(args.report)):
+        kind = "自动" if s.automatic else "手动"
+        print(f"{s.id}\t{s.created_at:%Y-%m-%d %H:%M:%S}\t{kind}\t{s.char_count}字\t{s.label}")
+    return 0
+
+
+def _restore(archive: Archive, args) -> int:
+    before = archive.restore_snapshot(args.snapshot)
+    print(f"已恢复版本 {args.snapshot}；恢复前的内容已保存为版本 {before}")
+    return 0
+
+
+def _restore_backup(args) -> int:
+    from core import storage
+    from core.paths import default_db_path
+    db_path = Path(args.db) if args.db else default_db_path()
+    backup = storage.newest_backup(db_path)
+    kept = storage.restore_backup(db_path, backup)
+    print(f"已用备份 {backup} 恢复数据库；原文件保留为 {kept}")
+    return 0
+
+
+def _export(archive: Archive, args) -> int:
+    from core.docx_export import export_command
+    return export_command(archive, args)
+
+
+def _check(archive: Archive, args) -> int:
+    from core.checks import check_command
+    return check_command(archive, args)
+
+
+COMMANDS = {
+    "list": _list, "show": _show, "import": _import, "new": _new, "snapshot": _snapshot,
+    "snapshots": _snapshots, "restore": _restore, "restore-backup": _restore_backup,
+    "export": _export, "check": _check,
+}

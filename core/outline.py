@@ -1,0 +1,252 @@
+"""The report outline: plain dataclasses shared by storage, import, export, checks and the window.
+
+Numbers (一、 （一） 1. （1）) are never stored: they are generated from position, so reordering
+can never leave a sequence such as 一、一、三、.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from datetime import date, datetime
+
+INTRO_KEY = "intro"
+
+BODY, ITEM2, ITEM3, ITEM4 = 0, 2, 3, 4
+LEVELS = (BODY, ITEM2, ITEM3, ITEM4)
+LEVEL_LABELS = {BODY: "正文", ITEM2: "（一）", ITEM3: "1.", ITEM4: "（1）"}
+
+STATUSES = ("draft", "final", "issued")
+STATUS_LABELS = {"draft": "草稿", "final": "定稿", "issued": "已印发"}
+
+BANNER_LEAD = "lead"  # 发文机关标志 names the lead organ only
+BANNER_ALL = "all"  # 发文机关标志 names every organ, stacked
+
+_DIGITS = "零一二三四五六七八九"
+SENTENCE_ENDS = "。！？"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (report numbering never needs more)."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
+
+
+def parse_chinese_numeral(text: str) -> int | None:
+    """Inverse of chinese_numeral for 一…九十九; None when text is not such a numeral."""
+    if not text or any(c not in _DIGITS + "十" for c in text):
+        return None
+    if "十" not in text:
+        return _DIGITS.index(text) if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    tens_value = 1 if tens == "" else _DIGITS.index(tens) if len(tens) == 1 else None
+    ones_value = 0 if ones == "" else _DIGITS.index(ones) if len(ones) == 1 else None
+    if tens_value is None or ones_value is None:
+        return None
+    return tens_value * 10 + ones_value
+
+
+def format_number(level: int, n: int) -> str:
+    if level == ITEM2:
+        return f"（{chinese_numeral(n)}）"
+    if level == ITEM3:
+        return f"{n}."
+    if level == ITEM4:
+        return f"（{n}）"
+    return ""
+
+
+def split_heading(sentence_text: str) -> tuple[str, str]:
+    """Split a numbered item into its heading sentence and the run-in text after it.
+
+    "优化组织架构。调整……" → ("优化组织架构。", "调整……"); a single sentence is all heading.
+    """
+    for i, ch in enumerate(sentence_text):
+        if ch in SENTENCE_ENDS:
+            return sentence_text[: i + 1], sentence_text[i + 1:]
+    return sentence_text, ""
+
+
+@dataclass
+class Block:
+    """One paragraph: body text (level 0) or a numbered item (level 2–4) with heading + run-in text."""
+    level: int = BODY
+    heading: str = ""
+    text: str = ""
+
+    @property
+    def plain(self) -> str:
+        return self.heading + self.text
+
+    def char_count(self) -> int:
+        return count_chars(self.plain)
+
+
+@dataclass
+class Chapter:
+    title: str
+    template_key: str | None = None
+    blocks: list[Block] = field(default_factory=list)
+    id: int | None = None
+
+    @property
+    def numbered(self) -> bool:
+        return self.template_key != INTRO_KEY
+
+    def char_count(self) -> int:
+        return sum(b.char_count() for b in self.blocks)
+
+
+@dataclass
+class Organ:
+    name: str
+    short_name: str = ""
+
+
+@dataclass
+class Report:
+    year: int
+    title: str = ""
+    organs: list[Organ] = field(default_factory=list)
+    banner_mode: str = BANNER_LEAD
+    doc_number: str = ""
+    signer: str = ""
+    recipients: str = ""
+    written_date: date | None = None
+    cc: str = ""
+    printing_organ: str = ""
+    printing_date: date | None = None
+    note: str = ""
+    signature: str = ""
+    status: str = "draft"
+    chapters: list[Chapter] = field(default_factory=list)
+    id: int | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def organ_names(self) -> list[str]:
+        return [o.name for o in self.organs]
+
+    @property
+    def banner(self) -> str:
+        """The 发文机关标志 text as printed, e.g. 中共景毛乡委员会文件."""
+        names = self.organ_names if self.banner_mode == BANNER_ALL else self.organ_names[:1]
+        return " ".join(names) + "文件" if names else ""
+
+    @property
+    def signature_lines(self) -> list[str]:
+        """署名: the explicit signature, or the organs in order."""
+        if self.signature.strip():
+            return [s for s in self.signature.split() if s]
+        return self.organ_names
+
+    def char_count(self) -> int:
+        return sum(c.char_count() for c in self.chapters)
+
+
+def count_chars(text: str) -> int:
+    """Characters as Chinese offices count them: everything except whitespace."""
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def chapter_numbers(chapters: list[Chapter]) -> list[str]:
+    """一、二、… for numbered chapters, "" for the 导语."""
+    numbers, n = [], 0
+    for chapter in chapters:
+        if chapter.numbered:
+            n += 1
+            numbers.append(f"{chinese_numeral(n)}、")
+        else:
+            numbers.append("")
+    return numbers
+
+
+def block_numbers(blocks: list[Block]) -> list[str]:
+    """Generated item numbers; a level restarts below each item of a higher level."""
+    counters = {ITEM2: 0, ITEM3: 0, ITEM4: 0}
+    numbers = []
+    for block in blocks:
+        if block.level not in counters:
+            numbers.append("")
+            continue
+        counters[block.level] += 1
+        for deeper in counters:
+            if deeper > block.level:
+                counters[deeper] = 0
+        numbers.append(format_number(block.level, counters[block.level]))
+    return numbers
+
+
+# --- serialisation (snapshots and `show --json`) -------------------------------------------------
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def report_to_dict(report: Report, with_numbers: bool = True) -> dict:
+    data = {
+        "id": report.id,
+        "year": report.year,
+        "title": report.title,
+        "doc_number": report.doc_number,
+        "organs": report.organ_names,
+        "organ_short_names": [o.short_name for o in report.organs],
+        "banner_mode": report.banner_mode,
+        "banner": report.banner,
+        "signer": report.signer,
+        "recipients": report.recipients,
+        "written_date": _iso(report.written_date),
+        "cc": report.cc,
+        "printing_organ": report.printing_organ,
+        "printing_date": _iso(report.printing_date),
+        "note": report.note,
+        "signature": report.signature,
+        "status": report.status,
+        "created_at": _iso(report.created_at),
+        "updated_at": _iso(report.updated_at),
+        "chapters": [],
+    }
+    chapter_nums = chapter_numbers(report.chapters)
+    for chapter, number in zip(report.chapters, chapter_nums):
+        blocks = [asdict(b) for b in chapter.blocks]
+        if with_numbers:
+            for block, block_number in zip(blocks, block_numbers(chapter.blocks)):
+                block["number"] = block_number
+        entry = {"id": chapter.id, "title": chapter.title, "template_key": chapter.template_key,
+                 "blocks": blocks}
+        if with_numbers:
+            entry["number"] = number
+        data["chapters"].append(entry)
+    return data
+
+
+def _date(value):
+    return date.fromisoformat(value) if value else None
+
+
+def report_from_dict(data: dict) -> Report:
+    short_names = data.get("organ_short_names") or [""] * len(data.get("organs", []))
+    return Report(
+        year=int(data["year"]),
+        title=data.get("title", ""),
+        organs=[Organ(n, s) for n, s in zip(data.get("organs", []), short_names)],
+        banner_mode=data.get("banner_mode", BANNER_LEAD),
+        doc_number=data.get("doc_number", ""),
+        signer=data.get("signer", ""),
+        recipients=data.get("recipients", ""),
+        written_date=_date(data.get("written_date")),
+        cc=data.get("cc", ""),
+        printing_organ=data.get("printing_organ", ""),
+        printing_date=_date(data.get("printing_date")),
+        note=data.get("note", ""),
+        signature=data.get("signature", ""),
+        status=data.get("status", "draft"),
+        chapters=[
+            Chapter(title=c["title"], template_key=c.get("template_key"),
+                    blocks=[Block(b.get("level", BODY), b.get("heading", ""), b.get("text", ""))
+                            for b in c.get("blocks", [])])
+            for c in data.get("chapters", [])
+        ],
+    )

@@ -1,0 +1,54 @@
+"""One typed wrapper over QSettings: every preference the window keeps between runs.
+
+User data (reports, snapshots) lives in the database, never here.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "FazhiNianbao"
+APPLICATION = "FazhiNianbao"
+
+
+class _Setting:
+    """A typed QSettings entry used as a class attribute: `settings.last_report_id = 3`."""
+
+    def __init__(self, key: str, kind: type, default):
+        self.key, self.kind, self.default = key, kind, default
+
+    def __get__(self, owner, _type=None):
+        if owner is None:
+            return self
+        value = owner.qsettings.value(self.key, self.default)
+        if value is None:
+            return self.default
+        if self.kind is bool and isinstance(value, str):
+            return value.lower() in ("true", "1")
+        if self.kind is list:
+            return [int(v) for v in value] if isinstance(value, list) else self.default
+        try:
+            return self.kind(value)
+        except (TypeError, ValueError):
+            return self.default
+
+    def __set__(self, owner, value) -> None:
+        owner.qsettings.setValue(self.key, value)
+
+
+class Settings:
+    window_geometry = _Setting("window/geometry", QByteArray, QByteArray())
+    window_state = _Setting("window/state", QByteArray, QByteArray())
+    splitter_sizes = _Setting("window/splitter_sizes", list, [])
+    previous_year_pane_visible = _Setting("window/previous_year_pane_visible", bool, True)
+    last_report_id = _Setting("session/last_report_id", int, 0)
+    last_import_dir = _Setting("files/last_import_dir", str, "")
+    last_export_dir = _Setting("files/last_export_dir", str, "")
+    export_variant = _Setting("export/variant", str, "red")
+    open_after_export = _Setting("export/open_after", bool, True)
+    font_set = _Setting("export/font_set", str, "gb2312")
+
+    def __init__(self, qsettings: QSettings | None = None):
+        self.qsettings = qsettings or QSettings(ORGANIZATION, APPLICATION)
+
+    def sync(self) -> None:
+        self.qsettings.sync()

@@ -1,0 +1,40 @@
+"""The layering rules: core/ is pure Python and never imports Qt; only core/ opens sessions."""
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _python_files(folder: str):
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def test_core_never_imports_qt_or_gui():
+    offenders = {str(p.relative_to(ROOT)): sorted(n for n in _imports(p)
+                                                  if n.split(".")[0] in ("PySide6", "shiboken6", "gui"))
+                 for p in _python_files("core")}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_nothing_outside_core_touches_sqlalchemy():
+    files = _python_files("gui") + [ROOT / "main.py"]
+    offenders = [str(p.relative_to(ROOT)) for p in files
+                 if any(n.split(".")[0] in ("sqlalchemy", "alembic", "sqlite3") for n in _imports(p))]
+    assert offenders == []
+
+
+def test_only_the_archive_facade_opens_sessions():
+    users = [str(p.relative_to(ROOT)) for p in _python_files("core")
+             if "sessionmaker" in p.read_text(encoding="utf-8")]
+    assert users == ["core/archive.py"]
