@@ -1,0 +1,63 @@
+"""Importing earlier reports: pick the reader by file type, recognise, and store."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from core.archive import Archive
+from core.errors import AppError, ImportFailed
+from core.outline import Report
+from core.recognize import ImportResult, build_report
+
+TEXT_SUFFIXES = {".txt", ".text", ""}
+
+
+def import_file(path: Path | str, year: int | None = None) -> ImportResult:
+    """Read and recognise a report file; nothing is stored. Raises ImportFailed with a Chinese message."""
+    path = Path(path)
+    if not path.exists():
+        raise ImportFailed(f"找不到文件“{path}”。请检查路径后重试。")
+    if path.is_dir():
+        raise ImportFailed(f"“{path}”是文件夹，请选择报告文件。")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in TEXT_SUFFIXES:
+            from core.textimport import read_text_paragraphs
+            paragraphs, notes = read_text_paragraphs(path), []
+        elif suffix in (".docx", ".doc", ".wps"):
+            from core.docx_import import read_word_paragraphs
+            paragraphs, notes = read_word_paragraphs(path)
+        else:
+            raise ImportFailed(f"不支持“{path.suffix}”格式。请导入 .docx 或 .txt 文件"
+                               "（.doc、.wps 请先在 Word/WPS 中另存为 .docx）。")
+    except OSError as err:
+        raise ImportFailed(f"无法读取“{path.name}”：{err.strerror or err}。请检查文件是否被占用或损坏。") from err
+    if not paragraphs:
+        raise ImportFailed(f"“{path.name}”是空的，没有可导入的内容。")
+    result = build_report(paragraphs, year=year, source_name=path.name)
+    if not any(c.blocks for c in result.report.chapters):
+        raise ImportFailed(f"在“{path.name}”中没有找到报告正文；未导入任何内容。")
+    result.notes[:0] = notes
+    return result
+
+
+def existing_report_id(archive: Archive, report: Report) -> int | None:
+    """A live report of the same year and lead organ (any organ when the import names none)."""
+    lead = report.organs[0].name if report.organs else None
+    for summary in archive.list_reports():
+        if summary.year == report.year and (lead is None or not summary.organs
+                                            or summary.organs[0] == lead):
+            return summary.id
+    return None
+
+
+def store_import(archive: Archive, result: ImportResult, replace: bool = False) -> tuple[int, bool]:
+    """Store an import; over an existing year only with replace=True, after snapshotting the old text."""
+    report = result.report
+    existing = existing_report_id(archive, report)
+    if existing is None:
+        return archive.create_report(report), False
+    if not replace:
+        raise AppError(f"档案中已有{report.year}年的报告（编号 {existing}）。如要用导入的内容覆盖，"
+                       "请加 --replace（覆盖前会自动保存原内容为版本）；未导入任何内容。")
+    archive.replace_content(existing, report, f"导入“{result.source_name}”之前")
+    return existing, True
