@@ -24,7 +24,7 @@ from core.paths import default_db_path
 from core.schema import BlockRow, ChapterRow, OrganRow, ReportOrganRow, ReportRow, SnapshotRow
 from core.template import advance_years, new_chapters
 
-MIN_YEAR = 2000
+MIN_YEAR = 1990
 REPORT_FIELDS = ("year", "title", "banner_mode", "doc_number", "signer", "recipients",
                  "written_date", "cc", "printing_organ", "printing_date", "note", "signature",
                  "status")
@@ -73,9 +73,10 @@ def check_year(year: int) -> int:
 class Archive:
     """The report archive in one SQLite file."""
 
-    def __init__(self, path: Path | str | None = None):
+    def __init__(self, path: Path | str | None = None,
+                 busy_timeout_s: float = storage.BUSY_TIMEOUT_S):
         self.path = Path(path) if path else default_db_path()
-        self._engine = storage.open_engine(self.path)
+        self._engine = storage.open_engine(self.path, busy_timeout_s)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     def close(self) -> None:

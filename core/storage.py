@@ -35,7 +35,7 @@ def head_revision() -> str:
     return max(known_revisions())
 
 
-def open_engine(db_path: Path) -> Engine:
+def open_engine(db_path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Engine:
     """Check, back up, migrate and return an engine on db_path (created when missing)."""
     db_path = Path(db_path)
     existed = db_path.exists() and db_path.stat().st_size > 0
@@ -57,7 +57,7 @@ def open_engine(db_path: Path) -> Engine:
             make_backup(db_path, "daily")
     else:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": BUSY_TIMEOUT_S})
+    engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": busy_timeout_s})
     event.listen(engine, "connect", _configure_connection)
     _migrate(engine)
     return engine

@@ -1,0 +1,80 @@
+"""The scripting CLI, run as a real process: output, JSON, exit status, and nothing written on error."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MAIN = Path(__file__).resolve().parent.parent / "main.py"
+
+
+def run(*args, check=True):
+    result = subprocess.run([sys.executable, str(MAIN), *map(str, args)], capture_output=True,
+                            text=True, encoding="utf-8", timeout=60)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_import_then_show_json(db_path, sample_path):
+    out = run("import", sample_path, "--db", db_path).stdout
+    assert "已导入：2024年" in out and "请核对" in out
+    data = json.loads(run("show", "2024", "--db", db_path, "--json").stdout)
+    assert data["year"] == 2024 and data["doc_number"] == "景发〔2025〕7号"
+    assert data["organs"] == ["中共景毛乡委员会", "景毛乡人民政府"]
+    chapters = data["chapters"]
+    assert [c["number"] for c in chapters] == ["", "一、", "二、", "三、", "四、", "五、"]
+    assert chapters[0]["template_key"] == "intro"
+    items = [b for b in chapters[2]["blocks"] if b["level"] == 2]
+    assert [b["number"] for b in items] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert {"level", "number", "heading", "text"} <= set(items[0])
+    assert [b["number"] for b in chapters[5]["blocks"]] == ["1.", "2.", "3."]
+
+
+def test_list_new_snapshot_snapshots(db_path, sample_path):
+    run("import", sample_path, "--db", db_path)
+    assert "已新建 2025年报告" in run("new", "--year", "2025", "--from-year", "2024", "--db", db_path).stdout
+    listed = json.loads(run("list", "--db", db_path, "--json").stdout)
+    assert [r["year"] for r in listed] == [2025, 2024]
+    new = json.loads(run("show", "2025", "--db", db_path, "--json").stdout)
+    assert all(c["blocks"] == [] for c in new["chapters"])
+    assert "已保存版本" in run("snapshot", "2024", "--label", "送审稿", "--db", db_path).stdout
+    assert "送审稿" in run("snapshots", "2024", "--db", db_path).stdout
+    plain = run("show", "2024", "--db", db_path).stdout
+    assert plain.splitlines()[0] == "中共景毛乡委员会文件"
+
+
+def test_new_with_copied_text(db_path, sample_path):
+    run("import", sample_path, "--db", db_path)
+    run("new", "--year", "2025", "--from-year", "2024", "--copy-text", "--db", db_path)
+    old = json.loads(run("show", "2024", "--db", db_path, "--json").stdout)
+    new = json.loads(run("show", "2025", "--db", db_path, "--json").stdout)
+    assert [c["blocks"] for c in new["chapters"]] == [c["blocks"] for c in old["chapters"]]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("show", "2030"), "没有2030年的报告"),
+    (("show", "abc"), "不是报告编号或年份"),
+    (("snapshot", "7", "--label", "x"), "没有编号为 7 的报告"),
+    (("new", "--year", "1985"), "年份"),
+])
+def test_errors_are_one_chinese_line_and_non_zero(db_path, args, message):
+    result = run(*args, "--db", db_path, check=False)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("错误：")
+
+
+def test_bad_import_writes_nothing(db_path, tmp_path):
+    run("list", "--db", db_path)
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 50)
+    result = run("import", binary, "--db", db_path, check=False)
+    assert result.returncode != 0 and "不是文本文件" in result.stderr
+    assert json.loads(run("list", "--db", db_path, "--json").stdout) == []
+
+
+def test_not_a_database_path(tmp_path, sample_path):
+    result = run("list", "--db", sample_path, check=False)
+    assert result.returncode != 0 and "不是法治年报的数据库" in result.stderr

@@ -1,0 +1,204 @@
+"""Opening the archive: migrations, backups, and refusal of files that are not ours — unchanged."""
+import os
+import shutil
+import sqlite3
+
+import pytest
+
+from core import storage
+from core.archive import Archive
+from core.errors import ArchiveOpenError, CorruptArchiveError
+from core.outline import Organ
+
+
+def _fingerprint(path):
+    return path.read_bytes()
+
+
+def test_new_archive_is_migrated_to_head_with_wal_and_foreign_keys(db_path):
+    with Archive(db_path):
+        pass
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == storage.head_revision()
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
+
+
+def test_foreign_keys_are_enforced(archive):
+    report_id = archive.new_report(2024)
+    with archive._transaction() as s:  # the facade's own session: checking its connection settings
+        assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    assert report_id
+
+
+def test_orm_models_match_the_migrations(db_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+    from core.schema import Base
+
+    with Archive(db_path):
+        pass
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={
+            "include_name": lambda name, type_, _p: not (type_ == "table" and
+                                                         name.startswith("block_search"))})
+        assert compare_metadata(context, Base.metadata) == []
+    engine.dispose()
+
+
+def test_reopen_keeps_data_and_takes_one_daily_backup(db_path):
+    with Archive(db_path) as archive:
+        archive.new_report(2024, organs=[Organ("甲乡人民政府")])
+    for _ in range(2):
+        with Archive(db_path) as archive:
+            assert [r.year for r in archive.list_reports()] == [2024]
+    backups = storage.list_backups(db_path)
+    assert len(backups) == 1 and "daily" in backups[0].name
+    restored = sqlite3.connect(backups[0])
+    assert restored.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
+    restored.close()
+
+
+def test_upgrade_takes_a_backup_first_and_keeps_the_data(db_path, tmp_path, monkeypatch):
+    with Archive(db_path) as archive:
+        archive.new_report(2024, organs=[Organ("甲乡人民政府")])
+    for old in storage.list_backups(db_path):
+        old.unlink()
+    migrations = tmp_path / "migrations"
+    shutil.copytree(storage.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
+    (migrations / "versions" / "0002_add_organ_phone.py").write_text(NEXT_MIGRATION, encoding="utf-8")
+    monkeypatch.setattr(storage, "MIGRATIONS", migrations)
+    with Archive(db_path) as archive:
+        assert [r.year for r in archive.list_reports()] == [2024]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    assert "phone" in [row[1] for row in conn.execute("PRAGMA table_info(organs)")]
+    conn.close()
+    backups = storage.list_backups(db_path)
+    assert [b.name.split("-", 3)[-1] for b in backups] == ["before-migration-0001.sqlite3"]
+    backup = sqlite3.connect(backups[0])
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    backup.close()
+
+
+NEXT_MIGRATION = '''
+from alembic import op
+import sqlalchemy as sa
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade():
+    with op.batch_alter_table("organs") as batch:
+        batch.add_column(sa.Column("phone", sa.String(20), nullable=True))
+'''
+
+
+def test_newer_schema_is_refused_and_not_touched(db_path):
+    with Archive(db_path):
+        pass
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = _fingerprint(db_path)
+    with pytest.raises(ArchiveOpenError, match="更新版本"):
+        Archive(db_path)
+    assert _fingerprint(db_path) == before
+
+
+def test_not_a_database_is_refused_and_not_touched(tmp_path):
+    path = tmp_path / "report.docx"
+    path.write_bytes(b"PK\x03\x04 this is a zip, not sqlite" * 10)
+    before = _fingerprint(path)
+    with pytest.raises(ArchiveOpenError, match="不是法治年报的数据库"):
+        Archive(path)
+    assert _fingerprint(path) == before
+
+
+def test_someone_elses_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = _fingerprint(path)
+    with pytest.raises(ArchiveOpenError, match="其他程序"):
+        Archive(path)
+    assert _fingerprint(path) == before
+
+
+def test_corrupt_file_is_refused_with_the_newest_backup_offered(db_path):
+    with Archive(db_path) as archive:
+        archive.new_report(2024)
+    with Archive(db_path):
+        pass  # the daily backup exists now
+    data = bytearray(db_path.read_bytes())
+    data[4096:8192] = b"\xff" * 4096  # overwrite a b-tree page
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(CorruptArchiveError) as caught:
+        Archive(db_path)
+    assert caught.value.backup_path is not None
+    assert "restore-backup" in caught.value.message
+    kept = storage.restore_backup(db_path, caught.value.backup_path)
+    assert kept.exists()
+    with Archive(db_path) as archive:
+        assert [r.year for r in archive.list_reports()] == [2024]
+
+
+def test_truncated_file_is_refused(db_path):
+    with Archive(db_path) as archive:
+        archive.new_report(2024)
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ArchiveOpenError):
+        Archive(db_path)
+
+
+def test_read_only_location_is_refused(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        if os.access(folder, os.W_OK):
+            # Root ignores permission bits; a read-only file system stops it too.
+            if os.access("/sys", os.W_OK):
+                pytest.skip("no read-only location available to this user")
+            folder = __import__("pathlib").Path("/sys/fazhi-nianbao-test")
+        with pytest.raises(ArchiveOpenError, match="不可写"):
+            Archive(folder / "archive.sqlite3")
+        assert not (folder / "archive.sqlite3").exists()
+    finally:
+        (tmp_path / "ro").chmod(0o700)
+
+
+def test_read_only_file_is_refused(db_path):
+    with Archive(db_path):
+        pass
+    db_path.chmod(0o400)
+    try:
+        if os.access(db_path, os.W_OK):
+            pytest.skip("running as root: permissions are not enforced")
+        with pytest.raises(ArchiveOpenError, match="只读"):
+            Archive(db_path)
+    finally:
+        db_path.chmod(0o600)
+
+
+def test_backups_are_pruned_to_the_newest_few(db_path):
+    with Archive(db_path):
+        pass
+    storage.backup_dir(db_path).mkdir(exist_ok=True)
+    for i in range(storage.BACKUPS_KEPT + 3):
+        target = storage.backup_dir(db_path) / f"{db_path.stem}-20200101-0000{i:02d}-daily.sqlite3"
+        target.write_bytes(db_path.read_bytes())
+    storage.make_backup(db_path, "manual")
+    backups = storage.list_backups(db_path)
+    assert len(backups) == storage.BACKUPS_KEPT
+    assert "manual" in backups[-1].name
