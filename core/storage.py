@@ -189,18 +189,12 @@ def _backed_up_today(db_path: Path) -> bool:
 
 
 def make_backup(db_path: Path, reason: str) -> Path:
-    """Copy the database with SQLite's backup API (consistent even with a WAL); keep the newest few."""
+    """Copy the database into the backups folder; keep the newest few."""
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
-    source = _read_only_connection(db_path)
-    destination = sqlite3.connect(target)
-    try:
-        source.backup(destination)
-    finally:
-        destination.close()
-        source.close()
+    _copy_database(db_path, target)
     for old in list_backups(db_path)[:-BACKUPS_KEPT]:
         old.unlink(missing_ok=True)
     return target
@@ -221,14 +215,19 @@ def restore_backup(db_path: Path, backup: Path | None = None) -> Path:
         side = db_path.with_name(db_path.name + suffix)
         if side.exists():
             side.rename(kept.with_name(kept.name + suffix))
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    destination = sqlite3.connect(db_path)
-    try:
-        source.backup(destination)
-    finally:
-        destination.close()
-        source.close()
+    _copy_database(backup, db_path)
     return kept
+
+
+def _copy_database(source_path: Path, target_path: Path) -> None:
+    """Copy with SQLite's backup API: a consistent copy even while a WAL is in use."""
+    source = _read_only_connection(source_path)
+    target = sqlite3.connect(target_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
 
 
 # --- migrations ------------------------------------------------------------------------------

@@ -11,10 +11,6 @@ from core.errors import ArchiveOpenError, CorruptArchiveError
 from core.outline import Organ
 
 
-def _fingerprint(path):
-    return path.read_bytes()
-
-
 def test_new_archive_is_migrated_to_head_with_wal_and_foreign_keys(db_path):
     with Archive(db_path):
         pass
@@ -97,38 +93,37 @@ def upgrade():
 '''
 
 
+def _execute(path, statement):
+    conn = sqlite3.connect(path)
+    conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def _assert_refused_untouched(path, message):
+    before = path.read_bytes()
+    with pytest.raises(ArchiveOpenError, match=message):
+        Archive(path)
+    assert path.read_bytes() == before
+
+
 def test_newer_schema_is_refused_and_not_touched(db_path):
     with Archive(db_path):
         pass
-    conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE alembic_version SET version_num = '9999'")
-    conn.commit()
-    conn.close()
-    before = _fingerprint(db_path)
-    with pytest.raises(ArchiveOpenError, match="更新版本"):
-        Archive(db_path)
-    assert _fingerprint(db_path) == before
+    _execute(db_path, "UPDATE alembic_version SET version_num = '9999'")
+    _assert_refused_untouched(db_path, "更新版本")
 
 
 def test_not_a_database_is_refused_and_not_touched(tmp_path):
     path = tmp_path / "report.docx"
     path.write_bytes(b"PK\x03\x04 this is a zip, not sqlite" * 10)
-    before = _fingerprint(path)
-    with pytest.raises(ArchiveOpenError, match="不是法治年报的数据库"):
-        Archive(path)
-    assert _fingerprint(path) == before
+    _assert_refused_untouched(path, "不是法治年报的数据库")
 
 
 def test_someone_elses_sqlite_file_is_refused(tmp_path):
     path = tmp_path / "other.sqlite3"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE customers (id INTEGER)")
-    conn.commit()
-    conn.close()
-    before = _fingerprint(path)
-    with pytest.raises(ArchiveOpenError, match="其他程序"):
-        Archive(path)
-    assert _fingerprint(path) == before
+    _execute(path, "CREATE TABLE customers (id INTEGER)")
+    _assert_refused_untouched(path, "其他程序")
 
 
 def test_corrupt_file_is_refused_with_the_newest_backup_offered(db_path):
