@@ -1,0 +1,16 @@
+"""Review before print: check a report against the report rules and GB/T 9704-2012, and fix what is safe.
+
+    findings = run_checks(report)            # list[Finding], reading order
+    fixed = apply_fix(report, findings[0])   # a copy; the original is untouched
+    fixed = apply_all_fixes(report)          # every safe fix, idempotent
+"""
+from core.checks.engine import apply_all_fixes, apply_fix, run_checks, target_text
+from core.checks.model import (ERROR, RULES, SEVERITY_LABELS, SUGGESTION, Finding, Fix, Location,
+                               Rule, Target)
+
+
+from core.checks.command import check_command, finding_dict, font_findings, place_of
+
+__all__ = ["ERROR", "RULES", "SEVERITY_LABELS", "SUGGESTION", "Finding", "Fix", "Location", "Rule",
+           "Target", "apply_all_fixes", "apply_fix", "check_command", "finding_dict", "font_findings", "place_of",
+           "run_checks", "target_text"]
