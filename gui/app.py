@@ -1,14 +1,25 @@
-"""Start the window (placeholder until the drafting window lands)."""
+"""Start the window: show it first, then open the archive (the heavy imports happen there)."""
 from __future__ import annotations
 
 import sys
 
+APP_NAME = "法治年报"
+
+
+def make_application():
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
 
 def run_gui(db_path: str | None) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("法治年报")
+    app = make_application()
+    from gui.main_window import MainWindow, start
+    window = MainWindow()
     window.show()
-    return app.exec()
+    failed = []
+    start(window, db_path, lambda: (failed.append(True), app.quit()))
+    code = app.exec()
+    return 1 if failed else code

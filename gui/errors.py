@@ -1,0 +1,68 @@
+"""Message boxes for failures and questions, in Chinese.
+
+Every failure shown to the user says what happened and what to do; the editor keeps what was typed.
+Boxes are window-modal and opened without a nested event loop, so autosave and tests keep running.
+"""
+from __future__ import annotations
+
+import functools
+import traceback
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from core.errors import AppError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def error_text(err: BaseException) -> str:
+    """The Chinese message for any exception: AppError carries its own, anything else gets advice."""
+    if isinstance(err, AppError):
+        return str(err)
+    if isinstance(err, OSError):
+        return _tr("读写文件时出错：{0}。请检查磁盘空间和文件权限后重试；您输入的内容仍保留在编辑器中。").format(
+            err.strerror or err)
+    return _tr("发生了意外错误（{0}）。您输入的内容仍保留在编辑器中；请重试，"
+               "如果问题反复出现，请把下面的详细信息告诉技术人员。").format(type(err).__name__)
+
+
+def show_error(parent: QWidget | None, err: BaseException, title: str | None = None,
+               wait: bool = False) -> QMessageBox:
+    """Show the message; `wait` blocks until it is closed (when the app cannot go on afterwards)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("法治年报"), error_text(err),
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorBox")
+    if not isinstance(err, AppError):
+        box.setDetailedText("".join(traceback.format_exception(err)))
+    if wait:
+        box.exec()
+        return box
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
+    """A blocking yes/no question with explicit Chinese button labels; True when `yes` is chosen."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("questionBox")
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no or _tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(yes_button)
+    box.exec()
+    return box.clickedButton() is yes_button
+
+
+def guarded(method):
+    """Decorate a slot: any exception becomes a message box over `self` instead of a crash."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as err:  # noqa: BLE001 — the user gets a message, the app goes on
+            show_error(self if isinstance(self, QWidget) else None, err)
+            return None
+    return wrapper

@@ -1,0 +1,84 @@
+"""导入: pick a file, read it, show what was recognised, and store it only after 确认."""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QTextBrowser, QVBoxLayout, QWidget
+
+from core.outline import STATUS_LABELS, chapter_numbers
+from gui.errors import ask
+
+
+def summary_html(result) -> str:
+    """What the import recognised, for the clerk to check before anything is stored."""
+    report = result.report
+    rows = [("年度", f"{report.year}年"), ("发文机关", "、".join(report.organ_names) or "（未识别）"),
+            ("发文字号", report.doc_number or "（无）"), ("标题", report.title or "（未识别）"),
+            ("字数", str(report.char_count())), ("条目", f"{result.item_count} 条"),
+            ("状态", STATUS_LABELS.get(report.status, report.status))]
+    html = ["<table cellspacing='4'>"]
+    html += [f"<tr><td><b>{k}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
+    html.append("</table><p><b>各部分：</b></p><ul>")
+    for chapter, number in zip(report.chapters, chapter_numbers(report.chapters)):
+        items = sum(1 for b in chapter.blocks if b.level)
+        html.append(f"<li>{escape(number + chapter.title)}（{len(chapter.blocks)} 段，{items} 条）</li>")
+    html.append("</ul>")
+    if result.notes:
+        html.append("<p><b style='color:#b35900'>请核对以下不确定之处：</b></p><ul>")
+        html += [f"<li>{escape(note)}</li>" for note in result.notes]
+        html.append("</ul>")
+    return "".join(html)
+
+
+class ImportSummaryDialog(QDialog):
+    def __init__(self, result, file_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("importSummary")
+        self.setWindowTitle(self.tr("导入“{0}”").format(file_name))
+        self.resize(640, 520)
+        view = QTextBrowser()
+        view.setHtml(summary_html(result))
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("确认导入"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view, 1)
+        layout.addWidget(buttons)
+
+
+class ImportFlow(QObject):
+    """Errors propagate as AppError (ImportFailed …); the caller shows them. Nothing is stored on error."""
+
+    def __init__(self, archive, settings, parent: QWidget):
+        super().__init__(parent)
+        self.archive, self.settings, self.parent_widget = archive, settings, parent
+
+    def choose_and_import(self) -> int | None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent_widget, self.tr("导入以往报告"), self.settings.last_import_dir,
+            self.tr("报告文件 (*.docx *.txt);;所有文件 (*)"))
+        if not path:
+            return None
+        self.settings.last_import_dir = str(Path(path).parent)
+        return self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> int | None:
+        """Read, confirm, store; the stored report's id, or None when the user cancelled."""
+        from core.importing import existing_report_id, import_file, store_import
+        result = import_file(path)
+        if ImportSummaryDialog(result, path.name, self.parent_widget).exec() != QDialog.DialogCode.Accepted:
+            return None
+        replace = False
+        existing = existing_report_id(self.archive, result.report)
+        if existing is not None:
+            question = self.tr("档案中已有{0}年度的报告。\n\n用导入的内容覆盖它吗？"
+                               "覆盖前，原来的内容会自动保存为一个历史版本。").format(result.report.year)
+            if not ask(self.parent_widget, self.tr("覆盖已有报告"), question, self.tr("覆盖")):
+                return None
+            replace = True
+        report_id, _replaced = store_import(self.archive, result, replace=replace)
+        return report_id

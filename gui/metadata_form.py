@@ -1,0 +1,160 @@
+"""基本信息: the report's metadata as a form. Every edit emits `changed`; the owner autosaves."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QScrollArea,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from core.outline import BANNER_ALL, BANNER_LEAD, STATUS_LABELS, Organ, Report
+from gui.organ_list import OrganList
+
+DOC_NUMBER = re.compile(r"^\S+发〔\d{4}〕[1-9]\d*号$")
+NO_DATE = QDate(2000, 1, 1)  # the minimum of the date pickers, shown as “未填写”
+FORM_MAX_WIDTH = 820
+
+
+def doc_number_ok(text: str) -> bool:
+    """Empty, or 文号 as X发〔YYYY〕N号 (N without leading zero)."""
+    return not text.strip() or bool(DOC_NUMBER.match(text.strip()))
+
+
+class MetadataForm(QScrollArea):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self._loading = False
+        inner = QWidget()
+        inner.setMaximumWidth(FORM_MAX_WIDTH)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(16)
+
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setSuffix(self.tr(" 年度"))
+        self.organs = OrganList()
+        self.banner_mode = QComboBox()
+        self.banner_mode.addItem(self.tr("只写第一个机关（如“中共××乡委员会文件”）"), BANNER_LEAD)
+        self.banner_mode.addItem(self.tr("写全部机关（联合行文）"), BANNER_ALL)
+        self.doc_number = QLineEdit()
+        self.doc_number.setPlaceholderText(self.tr("如：景发〔2025〕7号；可留空"))
+        self.doc_number_hint = QLabel()
+        self.doc_number_hint.setObjectName("hint")
+        self.doc_number_hint.setWordWrap(True)
+        self.title = QLineEdit()
+        self.recipients = QLineEdit()
+        self.recipients.setPlaceholderText(self.tr("如：中共××县委、××县人民政府（不写冒号）"))
+        self.signer = QLineEdit()
+        self.signer.setPlaceholderText(self.tr("上行文写签发人姓名；可留空"))
+        self.written_date = self._date_edit()
+        self.signature = QLineEdit()
+        self.signature.setPlaceholderText(self.tr("留空时按发文机关署名；多个署名用空格分隔"))
+        self.cc = QLineEdit()
+        self.printing_organ = QLineEdit()
+        self.printing_organ.setPlaceholderText(self.tr("如：××乡党政综合办公室"))
+        self.printing_date = self._date_edit()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("如：（此件公开发布）"))
+        self.status = QComboBox()
+        for key, label in STATUS_LABELS.items():
+            self.status.addItem(label, key)
+
+        rows = ((self.tr("报告年度"), self.year), (self.tr("发文机关"), self.organs),
+                (self.tr("发文机关标志"), self.banner_mode), (self.tr("发文字号"), self.doc_number),
+                ("", self.doc_number_hint), (self.tr("标题"), self.title),
+                (self.tr("主送机关"), self.recipients), (self.tr("签发人"), self.signer),
+                (self.tr("署名"), self.signature), (self.tr("成文日期"), self.written_date),
+                (self.tr("抄送机关"), self.cc), (self.tr("印发机关"), self.printing_organ),
+                (self.tr("印发日期"), self.printing_date), (self.tr("附注"), self.note),
+                (self.tr("状态"), self.status))
+        for label, widget in rows:
+            form.addRow(label, widget)
+        inner.setLayout(form)
+        outer = QWidget()
+        layout = QVBoxLayout(outer)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(inner)
+        layout.addStretch(1)
+        self.setWidget(outer)
+
+        for edit in (self.doc_number, self.title, self.recipients, self.signer, self.signature, self.cc,
+                     self.printing_organ, self.note):
+            edit.textChanged.connect(self._on_change)
+        for combo in (self.banner_mode, self.status):
+            combo.currentIndexChanged.connect(self._on_change)
+        for picker in (self.written_date, self.printing_date):
+            picker.dateChanged.connect(self._on_change)
+        self.year.valueChanged.connect(self._on_change)
+        self.organs.changed.connect(self._on_change)
+
+    def _date_edit(self) -> QDateEdit:
+        picker = QDateEdit()
+        picker.setCalendarPopup(True)
+        picker.setDisplayFormat("yyyy年M月d日")
+        picker.setMinimumDate(NO_DATE)
+        picker.setSpecialValueText(self.tr("未填写"))
+        picker.setMinimumWidth(picker.fontMetrics().horizontalAdvance("2025年12月31日") + 60)
+        return picker
+
+    def set_report(self, report: Report, known_organs: list[Organ]) -> None:
+        self._loading = True
+        self.year.setValue(report.year)
+        self.organs.set_known(known_organs)
+        self.organs.set_organs(report.organs)
+        self.banner_mode.setCurrentIndex(max(0, self.banner_mode.findData(report.banner_mode)))
+        self.doc_number.setText(report.doc_number)
+        self.title.setText(report.title)
+        self.recipients.setText(report.recipients)
+        self.signer.setText(report.signer)
+        self.signature.setText(report.signature)
+        self.cc.setText(report.cc)
+        self.printing_organ.setText(report.printing_organ)
+        self.note.setText(report.note)
+        self.status.setCurrentIndex(max(0, self.status.findData(report.status)))
+        self._set_date(self.written_date, report.written_date)
+        self._set_date(self.printing_date, report.printing_date)
+        self._loading = False
+        self._show_doc_number_hint()
+
+    @staticmethod
+    def _set_date(picker: QDateEdit, value: date | None) -> None:
+        picker.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+
+    @staticmethod
+    def _date(picker: QDateEdit) -> date | None:
+        value = picker.date()
+        return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+
+    def fields(self) -> dict:
+        """The form as Archive.update_report keyword arguments."""
+        return {
+            "year": self.year.value(), "organs": self.organs.organs(),
+            "banner_mode": self.banner_mode.currentData(), "doc_number": self.doc_number.text().strip(),
+            "title": self.title.text().strip(), "recipients": self.recipients.text().strip(),
+            "signer": self.signer.text().strip(), "signature": self.signature.text().strip(),
+            "written_date": self._date(self.written_date), "cc": self.cc.text().strip(),
+            "printing_organ": self.printing_organ.text().strip(),
+            "printing_date": self._date(self.printing_date), "note": self.note.text().strip(),
+            "status": self.status.currentData(),
+        }
+
+    def _on_change(self, *_args) -> None:
+        if self._loading:
+            return
+        self._show_doc_number_hint()
+        self.changed.emit()
+
+    def _show_doc_number_hint(self) -> None:
+        ok = doc_number_ok(self.doc_number.text())
+        self.doc_number_hint.setText("" if ok else self.tr(
+            "文号格式应为“机关代字＋发〔年份〕＋序号＋号”，如“景发〔2025〕7号”：年份用六角括号〔〕，"
+            "序号不加“第”字、不编虚位（不写 07）。可以留空。"))
+        self.doc_number_hint.setVisible(not ok)
+        self.doc_number.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #c0392b; }")

@@ -1,0 +1,59 @@
+"""全文检索: search every year's report; activating a hit opens it at the paragraph."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from gui.errors import guarded
+
+HIT_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_DELAY_MS = 250
+
+
+class SearchDialog(QDialog):
+    hit_activated = Signal(int, int, int, str)  # report id, chapter id, paragraph index, query
+
+    def __init__(self, archive, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.archive = archive
+        self.setWindowTitle(self.tr("全文检索"))
+        self.resize(820, 520)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("输入要查找的文字，在所有年度的报告中检索"))
+        self.query.setClearButtonEnabled(True)
+        self.results = QTreeWidget()
+        self.results.setHeaderLabels([self.tr("年度"), self.tr("部分"), self.tr("内容")])
+        self.results.setRootIsDecorated(False)
+        self.results.setColumnWidth(0, 70)
+        self.results.setColumnWidth(1, 220)
+        self.results.itemActivated.connect(self._activate)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.run)
+        self.query.textChanged.connect(lambda: self._timer.start(SEARCH_DELAY_MS))
+        self.query.returnPressed.connect(self.run)
+
+    @guarded
+    def run(self) -> None:
+        self._timer.stop()
+        text = self.query.text().strip()
+        self.results.clear()
+        if not text:
+            self.summary.setText("")
+            return
+        hits = self.archive.search(text)
+        for hit in hits:
+            item = QTreeWidgetItem(self.results, [f"{hit.year}", hit.chapter_title, hit.snippet])
+            item.setToolTip(2, hit.snippet)
+            item.setData(0, HIT_ROLE, (hit.report_id, hit.chapter_id, hit.block_index))
+        self.summary.setText(self.tr("找到 {0} 处。双击打开。").format(len(hits)) if hits
+                             else self.tr("没有找到“{0}”。").format(text))
+
+    def _activate(self, item: QTreeWidgetItem, _column: int) -> None:
+        report_id, chapter_id, block_index = item.data(0, HIT_ROLE)
+        self.hit_activated.emit(report_id, chapter_id, block_index, self.query.text().strip())
