@@ -18,7 +18,8 @@ MAX_FIX_PASSES = 5  # a fix may uncover another (a space removed next to a hyphe
 
 def target_text(report: Report, target: Target) -> str:
     if target.field is not None:
-        return getattr(report, target.field) or ""
+        value = getattr(report, target.field)
+        return value if isinstance(value, str) else ""  # dates have no text to point into
     chapter = report.chapters[target.chapter_index]
     if target.block_index is None:
         return chapter.title
