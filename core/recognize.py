@@ -24,7 +24,7 @@ ITEM4_RE = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.+)$")
 DOC_NUMBER_RE = re.compile(
     r"(?P<prefix>[^\s〔\[【(（]{1,12}?)\s*[〔\[【(（]\s*(?P<year>\d{4})\s*[〕\]】)）]\s*第?\s*0*(?P<n>\d+)\s*号")
 SIGNER_RE = re.compile(r"签发人\s*[：:]\s*(?P<name>\S+(?:\s\S+)?)")
-CN_DIGITS = "〇零一二三四五六七八九"
+CN_DIGITS = {**{c: i for i, c in enumerate("〇一二三四五六七八九")}, "零": 0}
 DATE_RE = re.compile(r"^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
                      r"\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
 NOTE_RE = re.compile(r"^[（(](此件.{0,30})[)）]$")
@@ -33,6 +33,8 @@ PRINTED_RE = re.compile(r"^(?P<organ>.*?)\s*(?P<date>\S+年\S+月\S+日)\s*印\s
 ORGAN_RE = re.compile(r"(中共\S+?委员会|中国共产党\S+?委员会|\S+?人民政府|\S+?街道办事处|\S+?党工委|\S+?党委)")
 TITLE_YEAR_RE = re.compile(r"(?<!\d)(\d{4})\s*年")
 MAX_SHORT_LINE = 40
+BANNER_MIN_PT = 26  # 发文机关标志 is set larger than the 二号 (22 pt) title
+TITLE_MIN_PT = 18
 
 
 @dataclass
@@ -46,6 +48,8 @@ class SourceParagraph:
     font_name: str = ""
     numbering: str = ""  # the number Word shows for an auto-numbered paragraph, e.g. "一、"
     in_table: bool = False
+    outline_level: int | None = None  # Word's outline level (0 = 标题 1), from the paragraph or its style
+    heading_chars: int = 0  # leading characters of `text` set apart in bold or a heading font (run-in)
 
     @property
     def full_text(self) -> str:
@@ -72,7 +76,7 @@ def parse_date(text: str) -> date | None:
         return None
     year = match["y"]
     if not year.isdigit():
-        year = "".join(str(CN_DIGITS.index(c) % 10 if c != "零" else 0) for c in year)
+        year = "".join(str(CN_DIGITS[c]) for c in year)
     month, day = (int(v) if v.isdigit() else parse_chinese_numeral(v) for v in (match["m"], match["d"]))
     try:
         return date(int(year), month or 0, day or 0)
@@ -111,9 +115,21 @@ def _is_numbered(text: str) -> bool:
 
 
 def _looks_like_heading(p: SourceParagraph) -> bool:
-    """A short unnumbered line set in 黑体 or bold: a chapter heading in many Word files."""
+    """A short unnumbered line set in 黑体, bold or Word's 标题 1: a chapter heading in many Word files."""
     return (len(p.full_text) <= MAX_SHORT_LINE and not _ends_sentence(p.full_text)
-            and ("黑体" in p.font_name or p.bold) and not p.centered)
+            and ("黑体" in p.font_name or p.bold or p.outline_level == 0) and not p.centered)
+
+
+def _looks_like_banner(p: SourceParagraph) -> bool:
+    """发文机关标志: “…文件”, or a short line in red or very large type that is not the title."""
+    text = p.full_text
+    if len(text) > MAX_SHORT_LINE or _ends_sentence(text):
+        return False
+    return text.endswith("文件") or ("报告" not in text and (p.red or (p.font_size_pt or 0) >= BANNER_MIN_PT))
+
+
+def _looks_like_title(p: SourceParagraph) -> bool:
+    return p.centered and (p.font_size_pt or 0) >= TITLE_MIN_PT and not p.red
 
 
 # --- the recogniser --------------------------------------------------------------------------
@@ -140,18 +156,18 @@ class _Builder:
     # front matter: 发文机关标志, 文号 (+签发人), title, 主送 -------------------------------
 
     def _front_matter(self) -> int:
-        paras, i = self.paras, 0
+        paras = self.paras
         number_at = next((k for k, p in enumerate(paras[:8]) if normalise_doc_number(p.full_text)
                           and len(p.full_text) <= MAX_SHORT_LINE + 20), None)
         if number_at is not None:
-            banner_lines = [p.full_text for p in paras[:number_at]]
-            self.banner_text = " ".join(banner_lines)
-            number, self.short_name, signer = normalise_doc_number(paras[number_at].full_text)
-            self.report.doc_number, self.report.signer = number, signer
-            i = number_at + 1
-        elif paras and paras[0].full_text.endswith("文件") and len(paras[0].full_text) <= MAX_SHORT_LINE:
-            self.banner_text = paras[0].full_text
-            i = 1
+            banner_end = number_at
+            i = self._doc_number(number_at)
+        else:
+            banner_end = 0
+            while banner_end < min(len(paras), 4) and _looks_like_banner(paras[banner_end]):
+                banner_end += 1
+            i = banner_end
+        self.banner_text = " ".join(p.full_text for p in paras[:banner_end])
         i = self._title(i)
         if i < len(paras):
             text = paras[i].full_text
@@ -159,6 +175,16 @@ class _Builder:
                 self.report.recipients = text[:-1].strip()
                 i += 1
         return i
+
+    def _doc_number(self, at: int) -> int:
+        """文号 (and 签发人 on the same line or the next one); returns the index after them."""
+        number, self.short_name, signer = normalise_doc_number(self.paras[at].full_text)
+        self.report.doc_number, self.report.signer = number, signer
+        following = self.paras[at + 1].full_text if at + 1 < len(self.paras) else ""
+        if not signer and (match := SIGNER_RE.match(following)):
+            self.report.signer = match["name"].replace(" ", "")
+            return at + 2
+        return at + 1
 
     def _title(self, i: int) -> int:
         paras = self.paras
@@ -172,7 +198,8 @@ class _Builder:
             i += 1
             if "报告" in text or (p.centered and not (i < len(paras) and paras[i].centered)):
                 break
-        if lines and any("报告" in line or "情况" in line for line in lines):
+        set_as_title = lines and all(_looks_like_title(p) for p in paras[i - len(lines):i])
+        if lines and (set_as_title or any("报告" in line or "情况" in line for line in lines)):
             self.report.title = "".join(lines)
             return i
         if lines:
@@ -238,9 +265,9 @@ class _Builder:
                 self._join(blocks[-1], text)
                 previous = p
                 continue
-            blocks.append(_block_for(text))
-            if p.in_table:
-                self.notes.append(f"表格内容已按行转为段落：“{text[:20]}”")
+            blocks.append(_block_for(p))
+            if p.in_table and not (previous and previous.in_table):
+                self.notes.append(f"表格已按行转为段落（单元格之间空一格），从“{text[:20]}”开始，请核对。")
             previous = p
         if not intro.blocks:
             chapters.remove(intro)
@@ -282,7 +309,7 @@ class _Builder:
         prefix = report.title[: title_year.start()] if title_year else ""
         prefix = prefix.split("关于")[0]
         names = split_organs(prefix)
-        banner = self.banner_text.removesuffix("文件").strip()
+        banner = re.sub(r"\s*文件\s*", " ", self.banner_text).strip()
         banner_names = split_organs(banner) if banner else []
         if not names:
             names = banner_names or self.signature_lines
@@ -307,13 +334,23 @@ class _Builder:
                 self.notes.append(f"“{chapter.title}”不对应规定的五项内容之一，作为单独部分保留。")
 
 
-def _block_for(text: str) -> Block:
+def _block_for(p: SourceParagraph) -> Block:
+    text = p.full_text
     for level, pattern in ((ITEM4, ITEM4_RE), (ITEM2, ITEM2_RE), (ITEM3, ITEM3_RE)):
         match = pattern.match(text)
         if match:
-            heading, rest = split_heading(match.groups()[-1].strip())
-            return Block(level, heading, rest)
+            return Block(level, *_split_item(p, match.start(match.lastindex)))
     return Block(BODY, "", text)
+
+
+def _split_item(p: SourceParagraph, content_start: int) -> tuple[str, str]:
+    """Heading and run-in text of an item: where the formatting changes (a bold or 黑体/楷体 lead),
+    else after the first sentence."""
+    text = p.full_text
+    lead_end = len(p.numbering) + p.heading_chars if p.heading_chars else 0
+    if content_start < lead_end < len(text):
+        return text[content_start:lead_end].strip(), text[lead_end:].strip()
+    return split_heading(text[content_start:].strip())
 
 
 def build_report(paragraphs: list[SourceParagraph], year: int | None = None,
