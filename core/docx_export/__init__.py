@@ -1,0 +1,89 @@
+"""Export a report as a print-ready GB/T 9704-2012 公文 (.docx).
+
+The file is written to a temporary file in the target folder and renamed over the target only when
+complete, so a failed export never leaves half a document or destroys the file that was there.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from core.docx_export.build import VARIANTS, build_document
+from core.errors import AppError
+from core import fonts
+from core.fonts import DEFAULT_FONT_SET
+from core.outline import Report
+
+VARIANT_LABELS = {"red": "红头文件", "plain": "无版头", "web": "网上公开版"}
+
+
+class ExportFailed(AppError):
+    """The .docx could not be written; any file already at the target is unchanged."""
+
+
+class TargetExists(ExportFailed):
+    """The target exists and overwriting was not allowed."""
+
+
+def default_file_name(report: Report) -> str:
+    organ = report.organ_names[0] if report.organs else ""
+    return f"{organ}{report.year}年法治政府建设年度报告.docx"
+
+
+def export_report(report: Report, path, variant: str = "red", font_set: str = DEFAULT_FONT_SET,
+                  *, overwrite: bool = True) -> None:
+    """Write `report` to `path` as a .docx in the given variant (red / plain / web)."""
+    if variant not in VARIANTS:
+        raise ExportFailed(f"未知的导出样式「{variant}」。可选：red（红头文件）、plain（无版头）、web（网上公开版）。")
+    target = Path(path)
+    if not overwrite and target.exists():
+        raise TargetExists(f"文件 {target} 已存在。如要覆盖，请加 --force，或换一个文件名。")
+    document = build_document(report, variant, fonts.font_set(font_set))
+    write_atomically(document, target)
+
+
+def write_atomically(document, target: Path) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise ExportFailed(f"{target} 是一个文件夹。请在文件名中写明 .docx 文件的名称。")
+    if not folder.is_dir():
+        raise ExportFailed(f"文件夹 {folder} 不存在。请先创建该文件夹，或换一个保存位置。")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".docx.tmp", dir=folder)
+    except OSError as err:
+        raise ExportFailed(describe_write_error(err, folder)) from err
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            document.save(stream)
+        os.replace(temp, target)
+    except OSError as err:
+        raise ExportFailed(describe_write_error(err, target)) from err
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def describe_write_error(err: OSError, path: Path) -> str:
+    if isinstance(err, PermissionError):
+        return (f"无法写入 {path}：文件正被 Word/WPS 等程序打开，或该位置没有写入权限。"
+                "请关闭打开该文件的程序，或换一个文件名/保存位置后重试。原有文件未被改动。")
+    if getattr(err, "errno", None) == 28:
+        return f"磁盘空间不足，无法写入 {path}。请清理磁盘空间后重试。原有文件未被改动。"
+    return f"写入 {path} 时出错：{err.strerror or err}。请换一个保存位置后重试。原有文件未被改动。"
+
+
+def export_command(archive, args) -> int:
+    """`python main.py export REPORT --out F [--variant red|plain|web] [--force]`."""
+    out = Path(args.out)
+    if out.suffix.lower() != ".docx":
+        raise ExportFailed(f"输出文件 {out} 应以 .docx 结尾。")
+    report = archive.load_report(archive.find_report(args.report))
+    font_set_name = getattr(args, "font_set", None) or DEFAULT_FONT_SET
+    export_report(report, out, args.variant, font_set_name, overwrite=args.force)
+    print(f"已导出：{out}（{VARIANT_LABELS[args.variant]}，{report.year}年，{report.char_count()} 字）")
+    return 0
+
+
+__all__ = ["export_report", "export_command", "default_file_name", "ExportFailed", "TargetExists",
+           "VARIANTS", "VARIANT_LABELS"]

@@ -1,0 +1,224 @@
+"""Low-level WordprocessingML: runs with explicit East-Asian fonts, paragraphs with properties in
+schema order, and the fixes python-docx's default template needs (US Letter, theme fonts, ja-JP)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.parser import parse_xml
+from lxml import etree
+from docx.oxml.ns import qn
+
+from core.docx_export import layout
+from core.fonts import LATIN_FONT, FontSet
+
+RED = "FF0000"
+LANG_ZH = "zh-CN"
+# The Unicode ranges and code page a GB2312 Chinese font declares (as FangSong/SimSun do), so Word
+# picks a Chinese substitute for a missing font rather than a Japanese one.
+CJK_FONT_SIGNATURE = {"usb0": "00000001", "usb1": "080E0000", "usb2": "00000010", "usb3": "00000000",
+                      "csb0": "00040000", "csb1": "00000000"}
+
+
+@dataclass(frozen=True)
+class RunStyle:
+    role: str = "body"  # a core.fonts role
+    size_pt: float = layout.BODY_PT
+    color: str | None = None
+    condense_tw: int = layout.BODY_CONDENSE
+    latin_in_cjk_font: bool = False  # page numbers: digits in 宋体 too
+
+
+BODY = RunStyle()
+KAI = RunStyle("kai")
+HEI = RunStyle("hei")
+TITLE = RunStyle("title", layout.TITLE_PT, condense_tw=0)
+COLOPHON = RunStyle(size_pt=layout.COLOPHON_PT, condense_tw=0)
+PAGE_NUMBER = RunStyle("page_number", layout.COLOPHON_PT, condense_tw=0, latin_in_cjk_font=True)
+
+
+def el(tag: str, **attrs) -> OxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), str(value))
+    return element
+
+
+def rfonts(family: str, latin: str = LATIN_FONT) -> OxmlElement:
+    """ascii/cs Latin; hAnsi = eastAsia so that — “ ” … use the Chinese font, never Times New Roman."""
+    return el("w:rFonts", ascii=latin, hAnsi=family, eastAsia=family, cs=latin, hint="eastAsia")
+
+
+def run_properties(style: RunStyle, fonts: FontSet) -> OxmlElement:
+    family = fonts.role(style.role).family
+    rpr = el("w:rPr")
+    rpr.append(rfonts(family, family if style.latin_in_cjk_font else LATIN_FONT))
+    if style.color:
+        rpr.append(el("w:color", val=style.color))
+    if style.condense_tw:
+        rpr.append(el("w:spacing", val=style.condense_tw))
+    half_points = round(style.size_pt * 2)
+    rpr.append(el("w:sz", val=half_points))
+    rpr.append(el("w:szCs", val=half_points))
+    return rpr
+
+
+def add_run(paragraph, text: str, style: RunStyle, fonts: FontSet) -> None:
+    """A run per text piece; tabs and line breaks become w:tab / w:br."""
+    run = el("w:r")
+    run.append(run_properties(style, fonts))
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            run.append(el("w:br"))
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                run.append(el("w:tab"))
+            if piece:
+                t = el("w:t")
+                t.text = piece
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                run.append(t)
+    paragraph.append(run)
+
+
+def add_page_field(paragraph, style: RunStyle, fonts: FontSet) -> None:
+    field = el("w:fldSimple", instr=" PAGE ")
+    add_run(field, "1", style, fonts)
+    paragraph.append(field)
+
+
+@dataclass(frozen=True)
+class Border:
+    side: str  # top / bottom
+    size_eighths: int
+    color: str = "000000"
+    space_pt: int = 0
+
+
+def paragraph_properties(*, jc: str = "both", first_line_chars: int = 0, left: int = 0, right: int = 0,
+                         line: int = layout.LINE_PITCH, before: int = 0, keep_next: bool = False,
+                         page_break_before: bool = False, border: Border | None = None,
+                         tabs: tuple[tuple[str, int], ...] = (), snap: bool = True,
+                         outline_level: int | None = None) -> OxmlElement:
+    """pPr with children in CT_PPr schema order."""
+    ppr = el("w:pPr")
+    if keep_next:
+        ppr.append(el("w:keepNext"))
+    if page_break_before:
+        ppr.append(el("w:pageBreakBefore"))
+    if border:
+        borders = el("w:pBdr")
+        borders.append(el(f"w:{border.side}", val="single", sz=border.size_eighths,
+                          space=border.space_pt, color=border.color))
+        ppr.append(borders)
+    if tabs:
+        tab_list = el("w:tabs")
+        for kind, pos in tabs:
+            tab_list.append(el("w:tab", val=kind, pos=pos))
+        ppr.append(tab_list)
+    if not snap:
+        ppr.append(el("w:snapToGrid", val=0))
+    ppr.append(el("w:spacing", before=before, after=0, line=line, lineRule="exact"))
+    indent = el("w:ind", left=left, right=right)
+    if first_line_chars:
+        indent.set(qn("w:firstLineChars"), str(first_line_chars * 100))
+        indent.set(qn("w:firstLine"), str(first_line_chars * layout.CHAR_W))
+    ppr.append(indent)
+    ppr.append(el("w:jc", val=jc))
+    if outline_level is not None:
+        ppr.append(el("w:outlineLvl", val=outline_level))
+    return ppr
+
+
+# --- package set-up -------------------------------------------------------------------------------
+
+def setup_package(document, fonts: FontSet) -> None:
+    _set_doc_defaults(document, fonts)
+    _strip_theme_fonts(document)
+    _set_settings(document)
+    _declare_fonts(document, fonts)
+    _drop_template_thumbnail(document)
+
+
+def _set_doc_defaults(document, fonts: FontSet) -> None:
+    """Body font and size (16 pt: the grid is computed from it), exact 28.95 pt lines, zh-CN."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    rpr = run_properties(BODY, fonts)
+    rpr.append(el("w:lang", val="en-US", eastAsia=LANG_ZH, bidi="ar-SA"))
+    for child in list(rpr_default):
+        rpr_default.remove(child)
+    rpr_default.append(rpr)
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    for child in list(ppr_default):
+        ppr_default.remove(child)
+    ppr = el("w:pPr")
+    # Closing punctuation may hang in the margin (Word's and LibreOffice's default for Chinese) so
+    # full lines keep 28 characters; no extra space between Chinese and Latin/digits.
+    for tag, value in (("w:widowControl", 0), ("w:kinsoku", 1), ("w:overflowPunct", 1),
+                       ("w:autoSpaceDE", 0), ("w:autoSpaceDN", 0)):
+        ppr.append(el(tag, val=value))
+    ppr.append(el("w:spacing", before=0, after=0, line=layout.LINE_PITCH, lineRule="exact"))
+    ppr_default.append(ppr)
+
+
+def _strip_theme_fonts(document) -> None:
+    """Every *Theme font attribute in the styles would resolve through themeFontLang."""
+    theme_attrs = [qn(f"w:{a}Theme") for a in ("ascii", "hAnsi", "eastAsia", "cs")]
+    for rfont in document.styles.element.iter(qn("w:rFonts")):
+        for attr in theme_attrs:
+            rfont.attrib.pop(attr, None)
+    for lang in document.styles.element.iter(qn("w:lang")):
+        if lang.get(qn("w:eastAsia")):
+            lang.set(qn("w:eastAsia"), LANG_ZH)
+    _drop_part(document, "stylesWithEffects")
+
+
+def _set_settings(document) -> None:
+    document.settings.odd_and_even_pages_header_footer = True
+    settings = document.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), LANG_ZH)
+
+
+def _declare_fonts(document, fonts: FontSet) -> None:
+    """fontTable entries: each family with its fallback as altName and a GB2312 signature."""
+    table_part = _related_part(document, "fontTable")
+    if table_part is None:
+        return
+    table = parse_xml(table_part.blob)
+    declared = {f.get(qn("w:name")) for f in table.findall(qn("w:font"))}
+    for font in fonts.families():
+        if font.family in declared:
+            continue
+        entry = el("w:font", name=font.family)
+        entry.append(el("w:altName", val=font.fallbacks[0]))
+        entry.append(el("w:charset", val="86"))
+        entry.append(el("w:family", val="modern" if font.family in ("宋体",) else "auto"))
+        entry.append(el("w:pitch", val="variable"))
+        entry.append(el("w:sig", **CJK_FONT_SIGNATURE))
+        table.append(entry)
+    table_part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _related_part(document, name: str):
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.target_part.partname.endswith(f"/{name}.xml"):
+            return rel.target_part
+    return None
+
+
+def _drop_part(document, name: str) -> None:
+    for rel_id, rel in list(document.part.rels.items()):
+        if not rel.is_external and rel.target_part.partname.endswith(f"/{name}.xml"):
+            document.part.drop_rel(rel_id)
+
+
+def _drop_template_thumbnail(document) -> None:
+    """The default template ships a thumbnail of an empty English page."""
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]
