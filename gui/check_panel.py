@@ -1,0 +1,210 @@
+"""The 检查 panel: findings of the review before print, with 修正, 全部修正 and 撤销."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontDatabase
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from core.checks import ERROR, Finding, apply_all_fixes, apply_fix, font_findings, place_of, run_checks
+from core.outline import Report
+from gui.errors import guarded
+from gui.settings import Settings
+
+SEVERITY_COLORS = {ERROR: QColor("#c0392b"), "suggestion": QColor("#8a6d00")}
+TITLE_BLOCK = -1  # jump_requested's block_index for a chapter's title
+METADATA_FIELDS = ("title", "doc_number", "recipients", "cc")  # the text fields fixes may change
+FIX_ALL_LABEL = "全部修正之前"
+
+
+class CheckPanel(QWidget):
+    """Lists the findings for one report; a click asks the window to show the span."""
+
+    jump_requested = Signal(int, int, int, int)  # chapter_id, block_index (-1: title), start, end
+    field_requested = Signal(str)  # a report metadata field (Report attribute name) to show
+    report_changed = Signal(int)  # report_id, after a fix was written to the database
+
+    def __init__(self, archive, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.archive = archive
+        self.flush_edits = None  # optional callable → bool: save typed text before a fix is written
+        self._report_id: int | None = None
+        self._report: Report | None = None
+        self._findings: list[Finding] = []
+        self._undo_snapshot: int | None = None
+        self._build()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self._summary = QLabel()
+        self._summary.setObjectName("checkSummary")
+        self._summary.setWordWrap(True)
+        self._list = QTreeWidget()
+        self._list.setObjectName("checkFindings")
+        self._list.setHeaderLabels([self.tr("类别"), self.tr("位置"), self.tr("说明")])
+        self._list.setRootIsDecorated(False)
+        self._list.setWordWrap(True)
+        self._list.setUniformRowHeights(False)
+        header = self._list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.resizeSection(1, 220)
+        self._list.itemClicked.connect(self._jump)
+        self._list.itemActivated.connect(self._jump)
+        self._list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self._recheck = self._button("checkRecheck", self.tr("重新检查"), self.tr("保存后重新检查整份报告"), self.refresh)
+        self._fix = self._button("checkFix", self.tr("修正"), self.tr("自动修正选中的这一处"), self.fix_selected)
+        self._fix_all = self._button("checkFixAll", self.tr("全部修正"),
+                                     self.tr("一次修正所有可自动修正的问题（修正前自动保存一个版本）"), self.fix_all)
+        self._undo = self._button("checkUndo", self.tr("撤销"), self.tr("恢复到“全部修正”之前的内容"), self.undo_fix_all)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._summary, 1)
+        for button in (self._recheck, self._fix, self._fix_all, self._undo):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addWidget(self._list, 1)
+
+    def _button(self, name: str, text: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # --- public API --------------------------------------------------------------------------
+
+    def set_report(self, report_id: int | None) -> None:
+        if report_id != self._report_id:
+            self._undo_snapshot = None
+        self._report_id = report_id
+        self.refresh()
+
+    @guarded
+    def refresh(self) -> None:
+        """Re-run the checks on the report as stored."""
+        if self._report_id is None:
+            self._report, self._findings = None, []
+        else:
+            self._report = self.archive.load_report(self._report_id)
+            installed = set(QFontDatabase.families())
+            self._findings = run_checks(self._report) + font_findings(installed, Settings().font_set)
+        self._fill()
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def error_count(self) -> int:
+        return sum(1 for f in self._findings if f.severity == ERROR)
+
+    # --- the list ----------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        self._list.clear()
+        for finding in self._findings:
+            part, paragraph = place_of(self._report, finding)
+            where = f"{part} · {paragraph}" if paragraph else part
+            text = finding.message + (self.tr("\n原文：{0}").format(finding.excerpt) if finding.excerpt else "")
+            item = QTreeWidgetItem([finding.severity_label, where, text])
+            item.setForeground(0, QBrush(SEVERITY_COLORS[finding.severity]))
+            item.setToolTip(2, text)
+            self._list.addTopLevelItem(item)
+        self._summary.setText(self._summary_text())
+        if self._findings:
+            self._list.setCurrentItem(self._list.topLevelItem(0))
+        self._update_buttons()
+
+    def _summary_text(self) -> str:
+        if self._report is None:
+            return self.tr("没有打开报告。")
+        if not self._findings:
+            return self.tr("检查完毕，未发现问题。")
+        errors = self.error_count()
+        fixable = sum(1 for f in self._findings if f.fix is not None)
+        return self.tr("错误 {0} 处，建议 {1} 处；其中 {2} 处可自动修正。").format(
+            errors, len(self._findings) - errors, fixable)
+
+    def _selected(self) -> Finding | None:
+        item = self._list.currentItem()
+        return self._findings[self._list.indexOfTopLevelItem(item)] if item is not None else None
+
+    def select_row(self, row: int) -> None:
+        self._list.setCurrentItem(self._list.topLevelItem(row))
+
+    def _update_buttons(self) -> None:
+        selected = self._selected()
+        has_report = self._report_id is not None
+        self._recheck.setEnabled(has_report)
+        self._fix.setEnabled(selected is not None and selected.fix is not None)
+        self._fix_all.setEnabled(any(f.fix is not None for f in self._findings))
+        self._undo.setEnabled(self._undo_snapshot is not None)
+
+    def _jump(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = self._findings[self._list.indexOfTopLevelItem(item)]
+        if finding.location is not None:
+            loc = finding.location
+            block = TITLE_BLOCK if loc.block_index is None else loc.block_index
+            self.jump_requested.emit(loc.chapter_id, block, loc.start, loc.end)
+        elif finding.field is not None:
+            self.field_requested.emit(finding.field)
+
+    # --- fixing ------------------------------------------------------------------------------
+
+    @guarded
+    def fix_selected(self) -> None:
+        finding = self._selected()
+        if finding is None or finding.fix is None or not self._flushed():
+            return
+        report = self.archive.load_report(self._report_id)
+        if not self._write(report, apply_fix(report, finding)):
+            self.refresh()
+            self._summary.setText(self.tr("这一处在检查后已被改动，已重新检查。"))
+            return
+        self.report_changed.emit(self._report_id)
+        self.refresh()
+
+    @guarded
+    def fix_all(self) -> None:
+        if self._report_id is None or not self._flushed():
+            return
+        report = self.archive.load_report(self._report_id)
+        fixed = apply_all_fixes(report)
+        if _changes(report, fixed) == ({}, []):
+            self.refresh()
+            return
+        snapshot = self.archive.take_snapshot(self._report_id, FIX_ALL_LABEL, automatic=True)
+        self._write(report, fixed)
+        self._undo_snapshot = snapshot
+        self.report_changed.emit(self._report_id)
+        self.refresh()
+
+    @guarded
+    def undo_fix_all(self) -> None:
+        if self._undo_snapshot is None or not self._flushed():
+            return
+        self.archive.restore_snapshot(self._undo_snapshot)
+        self._undo_snapshot = None
+        self.report_changed.emit(self._report_id)
+        self.refresh()
+
+    def _flushed(self) -> bool:
+        return self.flush_edits is None or bool(self.flush_edits())
+
+    def _write(self, before: Report, after: Report) -> bool:
+        """Store what the fixes changed: metadata fields, then changed chapters. False: nothing."""
+        fields, chapters = _changes(before, after)
+        if fields:
+            self.archive.update_report(self._report_id, **fields)
+        for chapter, title_changed in chapters:
+            self.archive.save_chapter(chapter.id, chapter.blocks, title=chapter.title if title_changed else None)
+        return bool(fields or chapters)
+
+
+def _changes(before: Report, after: Report) -> tuple[dict, list]:
+    fields = {name: getattr(after, name) for name in METADATA_FIELDS
+              if getattr(after, name) != getattr(before, name)}
+    chapters = [(new, new.title != old.title) for old, new in zip(before.chapters, after.chapters)
+                if new.title != old.title or new.blocks != old.blocks]
+    return fields, chapters
