@@ -149,11 +149,17 @@ def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -
 # --- hardened XML ---------------------------------------------------------------------------
 
 def _parse_xml(data: bytes, part: str, name: str) -> etree._Element:
+    # Word never writes a DOCTYPE (and markup in text is escaped), so refuse one before parsing;
+    # the docinfo check below catches encodings this byte search cannot see.
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise _doctype_refused(name, part)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              dtd_validation=False, remove_comments=True, remove_pis=True)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
+        if "entity" in str(err).lower():
+            raise _doctype_refused(name, part) from err
         if "depth" in str(err).lower():
             raise ImportFailed(f"“{name}”的内容（{part}）嵌套层数异常多，不是正常的 Word 文档，已拒绝读取。"
                                "请在 Word/WPS 中另存为 .docx 后再导入；未导入任何内容。") from err
@@ -161,9 +167,13 @@ def _parse_xml(data: bytes, part: str, name: str) -> etree._Element:
                            "另存为 .docx 后再导入；未导入任何内容。") from err
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
-        raise ImportFailed(f"“{name}”的内容（{part}）含有文档类型/实体声明（DOCTYPE），Word 不会这样保存，"
-                           "可能是恶意构造的文件，已拒绝读取；未导入任何内容。")
+        raise _doctype_refused(name, part)
     return root
+
+
+def _doctype_refused(name: str, part: str) -> ImportFailed:
+    return ImportFailed(f"“{name}”的内容（{part}）含有文档类型/实体声明（DOCTYPE），Word 不会这样保存，"
+                        "可能是恶意构造的文件，已拒绝读取；未导入任何内容。")
 
 
 # --- .doc / .wps through LibreOffice --------------------------------------------------------
