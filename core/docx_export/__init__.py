@@ -44,15 +44,11 @@ def export_report(report: Report, path, variant: str = "red", font_set: str = DE
 
 
 def write_atomically(document, target: Path) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise ExportFailed(f"{target} 是一个文件夹。请在文件名中写明 .docx 文件的名称。")
-    if not folder.is_dir():
-        raise ExportFailed(f"文件夹 {folder} 不存在。请先创建该文件夹，或换一个保存位置。")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".docx.tmp", dir=folder)
+        _check_target(target)
+        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".docx.tmp", dir=target.parent)
     except OSError as err:
-        raise ExportFailed(describe_write_error(err, folder)) from err
+        raise ExportFailed(describe_write_error(err, target.parent)) from err
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -62,6 +58,13 @@ def write_atomically(document, target: Path) -> None:
         raise ExportFailed(describe_write_error(err, target)) from err
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _check_target(target: Path) -> None:
+    if target.is_dir():
+        raise ExportFailed(f"{target} 是一个文件夹。请在文件名中写明 .docx 文件的名称。")
+    if not target.parent.is_dir():
+        raise ExportFailed(f"文件夹 {target.parent} 不存在。请先创建该文件夹，或换一个保存位置。")
 
 
 def describe_write_error(err: OSError, path: Path) -> str:
