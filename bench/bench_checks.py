@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import copy
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_archive import timed  # noqa: E402  (median of runs, in ms)
 from core.checks import apply_all_fixes, run_checks  # noqa: E402
 from core.importing import import_file  # noqa: E402
 
@@ -45,15 +44,6 @@ def iterate_characters(text: str) -> int:
     return count
 
 
-def median_ms(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
@@ -61,9 +51,9 @@ def main() -> int:
     report = ten_times_the_sample()
     text = all_text(report)
     findings = run_checks(report)
-    baseline = median_ms(lambda: iterate_characters(text), args.runs)
-    checks = median_ms(lambda: run_checks(report), args.runs)
-    fix_all = median_ms(lambda: apply_all_fixes(report), max(3, args.runs // 5))
+    baseline = timed(lambda: iterate_characters(text), args.runs)
+    checks = timed(lambda: run_checks(report), args.runs)
+    fix_all = timed(lambda: apply_all_fixes(report), max(3, args.runs // 5))
     print(f"report: {len(text)} characters, {sum(len(c.blocks) for c in report.chapters)} paragraphs, "
           f"{len(findings)} findings")
     print(f"baseline (iterate over every character): {baseline:7.1f} ms")

@@ -279,18 +279,28 @@ def test_missing_written_date_is_a_suggestion():
     assert only(report, "date-missing").severity == "suggestion"
 
 
-@pytest.mark.parametrize("bad", ["县委依法治县办：", "县委依法治县办:", "县委依法治县办。"])
-def test_recipients_get_their_colon_from_the_export(bad):
+@pytest.mark.parametrize("field, rule, bad, fixed", [
+    ("recipients", "recipients-colon", "县委依法治县办。", "县委依法治县办"),
+    ("recipients", "recipients-colon", "县委、县政府、：", "县委、县政府："),
+    ("recipients", "recipients-colon", "县委依法治县办，", "县委依法治县办"),
+    ("cc", "cc-full-stop", "县司法局、", "县司法局"),
+    ("cc", "cc-full-stop", "县司法局：", "县司法局"),
+    ("cc", "cc-full-stop", "县司法局、。", "县司法局。"),
+])
+def test_recipients_end_with_the_colon_only_and_cc_with_the_full_stop_only(field, rule, bad, fixed):
     report = clean_report()
-    report.recipients = bad
-    assert fixed_text(report, "recipients-colon") == "县委依法治县办"
+    setattr(report, field, bad)
+    assert fixed_text(report, rule) == fixed
 
 
-@pytest.mark.parametrize("bad", ["县司法局", "县司法局，", "县司法局."])
-def test_cc_ends_with_full_stop(bad):
+@pytest.mark.parametrize("field, good", [
+    ("recipients", "县委依法治县办"), ("recipients", "县委依法治县办："), ("recipients", "中共某县委、某县人民政府"),
+    ("cc", "县司法局。"), ("cc", "县司法局"), ("cc", "县委依法治县办，县司法局"),
+])
+def test_recipients_and_cc_left_alone(field, good):
     report = clean_report()
-    report.cc = bad
-    assert fixed_text(report, "cc-full-stop") == "县司法局。"
+    setattr(report, field, good)
+    assert rules_of(report) == []
 
 
 def test_metadata_text_is_checked_like_body_text_but_keeps_joint_organ_spaces():

@@ -14,7 +14,7 @@ def dirty_report():
     report.title = "景毛乡人民政府关于2024年度法治政府建设情况的报告。"
     report.doc_number = "景政发【2025】第007号"
     report.recipients = "县委,县政府:"
-    report.cc = "县司法局"
+    report.cc = "县司法局、"
     report.chapters.insert(1, Chapter("一、指导思想", None, [Block(BODY, "", '坚持"依法治乡"。')]))
     report.chapters[OTHER + 1].blocks = [
         Block(BODY, "", "（二）加强学习,提高能力。于2025年03月05日召开会议,落实纲要(2021-2025年)。。"),
@@ -71,7 +71,7 @@ def test_fix_all_leaves_only_what_needs_a_person_and_is_idempotent():
     assert [f for f in run_checks(fixed) if f.fix] == []
     assert report_to_dict(apply_all_fixes(fixed)) == report_to_dict(fixed)
     assert fixed.doc_number == "景政发〔2025〕7号"
-    assert fixed.recipients == "县委，县政府" and fixed.cc == "县司法局。"
+    assert fixed.recipients == "县委，县政府：" and fixed.cc == "县司法局"
     assert fixed.title == clean_report().title
     assert fixed.chapters[1].title == "指导思想"
     assert fixed.chapters[1].blocks[0].plain == "坚持“依法治乡”。"

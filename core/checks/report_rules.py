@@ -132,20 +132,22 @@ def _cn_date(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+# The export prints 主送 as the field + "：" and 抄送 as "抄送：" + the field + "。" (a colon or full stop
+# typed at the end is dropped first), so only other marks left at the end would print wrongly.
+_RECIPIENTS_BAD_END = re.compile(r"[，,。.;；、]+(?=[：:]?\s*$)")
+_CC_BAD_END = re.compile(r"[、：:]+(?=[。.；;，,]?\s*$)")
+
+
 def recipients_and_cc(report: Report) -> Found:
-    """主送 is printed with a full-width colon added; 抄送 must end with 。 (7.3.2, 7.4.2)."""
-    text = report.recipients.rstrip()
-    trailing = re.search(r"[:：,，。.;；、]+$", text)
-    if trailing:
+    """主送 ends with a full-width colon (7.3.2), 抄送 with a full stop (7.4.2), as printed."""
+    for match in _RECIPIENTS_BAD_END.finditer(report.recipients):
         yield Target(field="recipients"), Hit(
-            "recipients-colon", trailing.start(), len(report.recipients),
-            f"主送机关末尾的“{trailing.group()}”多余：导出时自动加全角冒号“：”。", "")
-    cc = report.cc.rstrip()
-    if cc and not cc.endswith("。"):
-        end_mark = re.search(r"[.,，;；:：、]+$", cc)
-        start = end_mark.start() if end_mark else len(cc)
-        yield Target(field="cc"), Hit("cc-full-stop", start, len(report.cc), "抄送机关最后应加句号“。”。",
-                                      "。")
+            "recipients-colon", match.start(), match.end(),
+            f"主送机关末尾的“{match.group()}”应删去：最后一个机关名称之后只用全角冒号“：”（导出时自动加上）。", "")
+    for match in _CC_BAD_END.finditer(report.cc):
+        yield Target(field="cc"), Hit(
+            "cc-full-stop", match.start(), match.end(),
+            f"抄送机关末尾的“{match.group()}”应删去：最后一个机关名称之后只用句号“。”（导出时自动加上）。", "")
 
 
 # --- paragraphs and chapters -------------------------------------------------------------------
