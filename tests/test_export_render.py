@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from core.docx_export import export_report
-from tests.export_support import sample_report
+from tests.test_export_support import sample_report
 
 pytestmark = [pytest.mark.render,
               pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) missing")]

@@ -1,0 +1,188 @@
+"""导出 Word: choose file and variant, warn about errors and missing fonts, write off the GUI thread,
+snapshot what was exported, and open the file if asked.
+
+The questions are small methods (`confirm_*`, `ask_*`, `choose_target`, `open_file`) so that tests can
+answer them without a modal dialog; `export_to()` is the flow after the file has been chosen.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget)
+
+from core import fonts
+from core.docx_export import VARIANT_LABELS, ExportFailed, default_file_name, export_report
+from core.errors import AppError
+from gui.errors import ask, error_text, show_error
+
+DOCX_FILTER = "Word 文档 (*.docx)"
+
+
+class ExportDialog(QDialog):
+    """File name, variant and 导出后打开 in one small dialog."""
+
+    def __init__(self, default_path: Path, variant: str, open_after: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("导出 Word"))
+        self.path_edit = QLineEdit(str(default_path))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self.variant_box = QComboBox()
+        for key, label in VARIANT_LABELS.items():
+            self.variant_box.addItem(self.tr(label), key)
+        self.variant_box.setCurrentIndex(max(0, self.variant_box.findData(variant)))
+        self.open_after_box = QCheckBox(self.tr("导出后打开文件"))
+        self.open_after_box.setChecked(open_after)
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("保存为："), path_row)
+        form.addRow(self.tr("样式："), self.variant_box)
+        form.addRow("", self.open_after_box)
+        form.addRow(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word"), self.path_edit.text(),
+                                              self.tr(DOCX_FILTER))
+        if path:
+            self.path_edit.setText(path)
+
+    def choice(self) -> tuple[Path, str, bool]:
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+        return path, self.variant_box.currentData(), self.open_after_box.isChecked()
+
+
+class ExportFlow(QObject):
+    exported = Signal(str)  # the written file
+    failed = Signal(str)  # the Chinese message
+    _finished = Signal(str, str, str, bool, int)  # path, error, variant, open_after, report_id
+
+    def __init__(self, archive, settings, parent_widget: QWidget):
+        super().__init__(parent_widget)
+        self.archive, self.settings, self.parent_widget = archive, settings, parent_widget
+        self.busy = False
+        self._finished.connect(self._on_finished)
+
+    # --- the flow -------------------------------------------------------------------------------------
+
+    def export(self, report_id: int) -> None:
+        try:
+            report = self.archive.load_report(report_id)
+            if not self._checks_allow(report) or not self._fonts_allow():
+                return
+            target = self.choose_target(report)
+            if target:
+                self.export_to(report_id, *target)
+        except AppError as err:
+            self._fail(str(err))
+
+    def export_to(self, report_id: int, path: Path, variant: str, open_after: bool) -> None:
+        """Write the report to `path` in a worker thread; `exported`/`failed` report the outcome."""
+        path = Path(path)
+        if path.exists() and not self.ask_overwrite(path):
+            return
+        report = self.archive.load_report(report_id)
+        self.busy = True
+        worker = threading.Thread(target=self._write, name="docx-export", daemon=True,
+                                  args=(report, path, variant, open_after, report_id))
+        worker.start()
+
+    def _write(self, report, path: Path, variant: str, open_after: bool, report_id: int) -> None:
+        error = ""
+        try:
+            export_report(report, path, variant, self._font_set_name())
+        except Exception as err:  # noqa: BLE001 — reported to the GUI thread as a message
+            error = error_text(err)
+        self._finished.emit(str(path), error, variant, open_after, report_id)
+
+    def _on_finished(self, path_text: str, error: str, variant: str, open_after: bool, report_id: int):
+        self.busy = False
+        path = Path(path_text)
+        if error:
+            other = self.ask_other_name(path, error)
+            if other:
+                self.export_to(report_id, other, variant, open_after)
+            else:
+                self._fail(error)
+            return
+        label = f"导出 Word（{VARIANT_LABELS[variant]}，{path.name}）"
+        self.archive.take_snapshot(report_id, label, automatic=True)
+        self.settings.last_export_dir = str(path.parent)
+        self.settings.export_variant = variant
+        self.settings.open_after_export = open_after
+        if open_after:
+            self.open_file(path)
+        self.exported.emit(str(path))
+
+    def _fail(self, message: str) -> None:
+        self.failed.emit(message)
+
+    def _font_set_name(self) -> str:
+        name = self.settings.font_set
+        return name if name in fonts.FONT_SETS else fonts.DEFAULT_FONT_SET
+
+    # --- questions before exporting -------------------------------------------------------------------
+
+    def _checks_allow(self, report) -> bool:
+        try:
+            from core.checks import run_checks
+        except ImportError:
+            return True
+        errors = [f for f in run_checks(report) if f.severity == "error"]
+        return not errors or self.confirm_despite_errors(errors)
+
+    def _fonts_allow(self) -> bool:
+        missing = fonts.missing_fonts(self._font_set_name(), set(QFontDatabase.families()))
+        return not missing or self.confirm_missing_fonts(missing)
+
+    def confirm_despite_errors(self, errors) -> bool:
+        text = self.tr("检查发现 {0} 处错误（如：{1}）。\n\n建议先在“检查”中改正。仍要导出吗？").format(
+            len(errors), getattr(errors[0], "message", ""))
+        return ask(self.parent_widget, self.tr("导出 Word"), text, self.tr("仍然导出"))
+
+    def confirm_missing_fonts(self, missing: list[tuple[str, str]]) -> bool:
+        lines = "\n".join(self.tr("· {0}：本机没有，Word/WPS 将改用 {1}").format(family, instead)
+                          for family, instead in missing)
+        text = self.tr("本机缺少公文字体：\n{0}\n\n文件中仍写明标准字体，在装有这些字体的电脑上打开或打印即为标准样式。"
+                       "继续导出吗？").format(lines)
+        return ask(self.parent_widget, self.tr("缺少字体"), text, self.tr("继续导出"))
+
+    def choose_target(self, report) -> tuple[Path, str, bool] | None:
+        folder = Path(self.settings.last_export_dir or Path.home())
+        dialog = ExportDialog(folder / default_file_name(report), self.settings.export_variant,
+                              self.settings.open_after_export, self.parent_widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.choice()
+
+    def ask_overwrite(self, path: Path) -> bool:
+        text = self.tr("文件 {0} 已存在。\n\n要覆盖它吗？").format(path)
+        return ask(self.parent_widget, self.tr("覆盖文件"), text, self.tr("覆盖"))
+
+    def ask_other_name(self, path: Path, message: str) -> Path | None:
+        """After a failed write (locked by Word/WPS, read-only folder): say so, offer another name."""
+        if not ask(self.parent_widget, self.tr("导出失败"), message, self.tr("换个文件名…")):
+            return None
+        other, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("导出 Word"),
+                                               str(path.with_name(path.stem + "（新）.docx")),
+                                               self.tr(DOCX_FILTER))
+        return Path(other) if other else None
+
+    def open_file(self, path: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            show_error(self.parent_widget, ExportFailed(
+                f"文件已导出到 {path}，但没有程序能打开它。请在文件夹中用 Word 或 WPS 打开。"))

@@ -1,0 +1,122 @@
+"""导出 Word from the window: the flow driven through its seams (no modal dialog blocks the test)."""
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from gui.export_flow import ExportDialog, ExportFlow
+from gui.settings import Settings
+from tests.test_export_support import sample_report
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def flow(qtbot, archive, settings):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    export_flow = ExportFlow(archive, settings, parent)
+    export_flow.opened = []
+    export_flow.open_file = export_flow.opened.append
+    return export_flow
+
+
+@pytest.fixture
+def report_id(archive):
+    return archive.create_report(sample_report())
+
+
+def test_export_writes_the_file_snapshots_and_remembers_choices(qtbot, flow, archive, settings, report_id,
+                                                                 tmp_path):
+    target = tmp_path / "out" / "报告.docx"
+    target.parent.mkdir()
+    with qtbot.waitSignal(flow.exported, timeout=20000) as signal:
+        flow.export_to(report_id, target, "web", True)
+    assert signal.args == [str(target)]
+    assert "（此件公开发布）" in [p.text for p in docx.Document(str(target)).paragraphs]
+    snapshot = archive.list_snapshots(report_id)[0]
+    assert snapshot.automatic and snapshot.label == "导出 Word（网上公开版，报告.docx）"
+    assert settings.last_export_dir == str(target.parent) and settings.export_variant == "web"
+    assert flow.opened == [target]
+
+
+def test_existing_file_is_kept_when_overwrite_is_declined(qtbot, flow, archive, report_id, tmp_path):
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old")
+    flow.ask_overwrite = lambda path: False
+    flow.export_to(report_id, target, "red", False)
+    assert target.read_bytes() == b"old" and not flow.busy
+    assert archive.list_snapshots(report_id) == []
+
+
+def test_failed_write_offers_another_name(qtbot, flow, report_id, tmp_path):
+    """A folder that cannot be written (as when Word holds the file): message, then another name."""
+    blocked = tmp_path / "absent-folder" / "报告.docx"
+    other = tmp_path / "报告（新）.docx"
+    asked = []
+    flow.ask_other_name = lambda path, message: asked.append(message) or other
+    with qtbot.waitSignal(flow.exported, timeout=20000):
+        flow.export_to(report_id, blocked, "plain", False)
+    assert "不存在" in asked[0]
+    assert other.exists() and not blocked.exists()
+
+
+def test_failed_write_without_another_name_emits_failed(qtbot, flow, report_id, tmp_path):
+    flow.ask_other_name = lambda path, message: None
+    with qtbot.waitSignal(flow.failed, timeout=20000) as signal:
+        flow.export_to(report_id, tmp_path / "absent" / "r.docx", "red", False)
+    assert "不存在" in signal.args[0]
+
+
+def test_export_asks_about_fonts_and_uses_the_chosen_target(qtbot, flow, report_id, tmp_path):
+    questions = []
+    flow.confirm_missing_fonts = lambda missing: questions.append(missing) or True
+    flow.confirm_despite_errors = lambda errors: questions.append(errors) or True
+    flow.choose_target = lambda report: (tmp_path / "选定.docx", "red", False)
+    with qtbot.waitSignal(flow.exported, timeout=20000):
+        flow.export(report_id)
+    assert (tmp_path / "选定.docx").exists()
+    # This PC has no 公文 fonts; the warning names what Word will use instead.
+    font_question = next(q for q in questions if q and isinstance(q[0], tuple))
+    assert font_question[0][0] == "仿宋_GB2312" and font_question[0][1]
+
+
+def test_declining_the_font_warning_exports_nothing(qtbot, flow, report_id, tmp_path):
+    flow.confirm_missing_fonts = lambda missing: False
+    flow.confirm_despite_errors = lambda errors: True
+    chosen = []
+    flow.choose_target = lambda report: chosen.append(report)
+    flow.export(report_id)
+    assert chosen == []
+
+
+def test_dialog_offers_the_default_name_variant_and_open_option(qtbot, tmp_path):
+    report = sample_report()
+    from core.docx_export import default_file_name
+    dialog = ExportDialog(tmp_path / default_file_name(report), "plain", False)
+    qtbot.addWidget(dialog)
+    path, variant, open_after = dialog.choice()
+    assert path.name == "中共景毛乡委员会2024年法治政府建设年度报告.docx"
+    assert (variant, open_after) == ("plain", False)
+    dialog.path_edit.setText(str(tmp_path / "无扩展名"))
+    assert dialog.choice()[0] == Path(tmp_path / "无扩展名.docx")
+
+
+def test_errors_found_by_the_checks_are_confirmed_before_exporting(qtbot, flow, report_id, archive):
+    checks = pytest.importorskip("core.checks")
+    report = archive.load_report(report_id)
+    report.title = ""  # a report without a title cannot be printed as it is
+    errors = [f for f in checks.run_checks(report) if f.severity == "error"]
+    if not errors:
+        pytest.skip("the checks report no error for a missing title")
+    archive.update_report(report_id, title="")
+    asked, chosen = [], []
+    flow.confirm_despite_errors = lambda found: asked.append(found) or False
+    flow.choose_target = lambda r: chosen.append(r)
+    flow.export(report_id)
+    assert asked and not chosen
