@@ -23,14 +23,15 @@ from core.errors import ImportFailed
 from core.outline import chinese_numeral
 from core.recognize import SourceParagraph
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_PART_BYTES = 64 * 1024 * 1024  # uncompressed size of one XML part we read
-MAX_DECLARED_BYTES = 512 * 1024 * 1024  # all members together, as the zip declares them
+MB = 1024 * 1024
+MAX_FILE_BYTES = 50 * MB
+MAX_PART_BYTES = 64 * MB  # uncompressed size of one XML part we read
+MAX_DECLARED_BYTES = 512 * MB  # all members together, as the zip declares them
 MAX_RATIO = 200  # deflate on real XML gives 5–30; zip bombs give ~1000
-RATIO_CHECK_FROM = 1024 * 1024  # tiny members may compress absurdly well without harm
+RATIO_CHECK_FROM = MB  # tiny members may compress absurdly well without harm
 MAX_MEMBERS = 10000
 CONVERT_TIMEOUT_S = 120
-CHUNK = 1024 * 1024
+CHUNK = MB
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -41,7 +42,6 @@ NUMBERING_PART = "word/numbering.xml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
-V = "{urn:schemas-microsoft-com:vml}"
 
 # Elements whose runs are part of the paragraph's text; deleted/moved-away text is not.
 RUN_CONTAINERS = {W + t for t in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple",
@@ -55,7 +55,7 @@ TYPED_NUMBER_RE = re.compile(r"[（(]?\s*[一二三四五六七八九十\d]{1,3}
 def read_word_paragraphs(path: Path) -> tuple[list[SourceParagraph], list[str]]:
     """Paragraphs of a .docx (a .doc/.wps is converted first) and notes on what was skipped."""
     path = Path(path)
-    if path.suffix.lower() in (".doc", ".wps") and _container_kind(path) != "zip":
+    if path.suffix.lower() in (".doc", ".wps") and _container_kind(path, path.name) != "zip":
         with _converted_to_docx(path) as converted:
             paragraphs, notes = _read_docx(converted, path.name)
         return paragraphs, [f"“{path.name}”已通过 LibreOffice 转换为 .docx 后导入，请仔细核对格式。"] + notes
@@ -63,7 +63,7 @@ def read_word_paragraphs(path: Path) -> tuple[list[SourceParagraph], list[str]]:
 
 
 def _read_docx(path: Path, name: str) -> tuple[list[SourceParagraph], list[str]]:
-    kind = _container_kind(path)
+    kind = _container_kind(path, name)
     if kind == "ole":
         raise ImportFailed(_ole_message(path, name))
     if kind != "zip":
@@ -74,11 +74,12 @@ def _read_docx(path: Path, name: str) -> tuple[list[SourceParagraph], list[str]]
 
 # --- the container: size, type, zip bomb ----------------------------------------------------
 
-def _container_kind(path: Path) -> str:
+def _container_kind(path: Path, name: str) -> str:
+    """"zip", "ole" (old Word or an encrypted .docx) or "other"; refuses files over MAX_FILE_BYTES."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ImportFailed(f"“{path.name}”有 {size // (1024 * 1024)} MB，超过 {MAX_FILE_BYTES // (1024 * 1024)} MB"
-                           "的上限，不像一份年度报告。请删去其中的大图片后另存再导入；未导入任何内容。")
+        raise ImportFailed(f"“{name}”有 {size // MB} MB，超过 {MAX_FILE_BYTES // MB} MB 的上限，"
+                           "不像一份年度报告。请删去其中的大图片后另存再导入；未导入任何内容。")
     with open(path, "rb") as f:
         head = f.read(8)
     if head == OLE_MAGIC:
@@ -127,7 +128,8 @@ def _check_members(members: list[zipfile.ZipInfo], name: str) -> None:
     if sum(m.file_size for m in members) > MAX_DECLARED_BYTES:
         raise _bomb(name)
     for member in members:
-        if member.file_size > RATIO_CHECK_FROM and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO:
             raise _bomb(name)
 
 
@@ -421,8 +423,9 @@ class Numbering:
         self.started: set[tuple[str, int]] = set()
         if root is None:
             return
-        abstracts = {a.get(W + "abstractNumId"): {_int_attr(l, "ilvl"): _level(l) for l in a.findall(W + "lvl")}
-                     for a in root.findall(W + "abstractNum")}
+        abstracts = {abstract.get(W + "abstractNumId"): {_int_attr(lvl, "ilvl"): _level(lvl)
+                                                         for lvl in abstract.findall(W + "lvl")}
+                     for abstract in root.findall(W + "abstractNum")}
         for num in root.findall(W + "num"):
             abstract_id = num.find(W + "abstractNumId")
             abstract_id = abstract_id.get(W + "val") if abstract_id is not None else None

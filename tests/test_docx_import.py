@@ -139,8 +139,8 @@ def test_list_number_formats(n, fmt, shown):
 
 def test_cli_imports_docx_into_the_archive(tmp_path, db_path):
     source = F.joint_red_head_report(tmp_path / "联合报告.docx")
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(source), "--db", str(db_path)],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT)
+    command = [sys.executable, str(ROOT / "main.py"), "import", str(source), "--db", str(db_path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert "已导入：2024年" in done.stdout
     with Archive(db_path) as archive:

@@ -7,7 +7,8 @@ import pytest
 from core.importing import import_file
 from core.outline import BANNER_ALL, BODY, ITEM2, ITEM3, ITEM4, Block, Chapter, Organ, Report
 
-docx_export = pytest.importorskip("core.docx_export", reason="core.docx_export (the Word export) is not there yet")
+docx_export = pytest.importorskip("core.docx_export",
+                                  reason="core.docx_export (the Word export) is not there yet")
 
 
 def sample_report(joint: bool) -> Report:
@@ -42,7 +43,8 @@ def sample_report(joint: bool) -> Report:
 
 
 def structure(report: Report):
-    return [(c.title, c.template_key, [(b.level, b.heading, b.text) for b in c.blocks]) for c in report.chapters]
+    return [(c.title, c.template_key, [(b.level, b.heading, b.text) for b in c.blocks])
+            for c in report.chapters]
 
 
 @pytest.mark.parametrize("joint", [False, True], ids=["single", "joint"])
