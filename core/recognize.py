@@ -267,7 +267,7 @@ class _Builder:
                 continue
             blocks.append(_block_for(p))
             if p.in_table and not (previous and previous.in_table):
-                self.notes.append(f"表格已按行转为段落（单元格之间空一格），从“{text[:20]}”开始，请核对。")
+                self.notes.append(f"表格已按行转为段落（单元格之间空一格），从“{text[:20]}”开始。")
             previous = p
         if not intro.blocks:
             chapters.remove(intro)

@@ -11,6 +11,7 @@ from core.archive import Archive
 from core.docx_import import format_counter, read_word_paragraphs
 from core.importing import import_file
 from core.outline import BANNER_ALL, BODY, ITEM2, ITEM3, ITEM4
+from core.template import match_template_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -148,3 +149,13 @@ def test_cli_imports_docx_into_the_archive(tmp_path, db_path):
         report = archive.load_report(summary.id)
     assert report.doc_number == "景发〔2025〕3号"
     assert [c.title for c in report.chapters][1] == "主要举措和成效"
+
+
+@pytest.mark.parametrize("title, key", [
+    ("主要措施和成效", "measures"), ("工作开展情况", "measures"), ("基本情况和主要成效", "measures"),
+    ("主要措施", "measures"), ("存在的问题", "shortcomings"), ("不足", "shortcomings"),
+    ("第一责任人", "first_responsibility"), ("下一步", "plans"), ("工作计划", "plans"),
+    ("2025年工作思路", "plans"), ("下一步工作措施", "plans"), ("党建引领，法治护航", None),
+])
+def test_chapter_titles_map_to_the_template_by_meaning(title, key):
+    assert match_template_key(title, 2024) == key
