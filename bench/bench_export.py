@@ -1,0 +1,68 @@
+"""Benchmark: in-process export of a report ten times the sample (≈65,000 characters) against pandoc
+writing the same text to .docx (whole process), measured in the same run. Goal: ours ≤ 0.5× pandoc.
+
+    python bench/bench_export.py [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from core.cli import render_text  # noqa: E402
+from core.docx_export import export_report  # noqa: E402
+from tests.test_export_support import sample_report  # noqa: E402
+
+TARGET_CHARS = 65_000  # the issue's "ten times the sample" (its 6.5 kB file), in characters
+
+
+def big_report():
+    report = sample_report()
+    copies = -(-TARGET_CHARS // report.char_count())
+    chapters = [copy.deepcopy(c) for _ in range(copies) for c in report.chapters]
+    report.chapters = chapters
+    return report
+
+
+def best_of(repeat: int, action) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    report = big_report()
+    print(f"report: {report.char_count()} characters, {len(report.chapters)} chapters")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        ours = best_of(args.repeat, lambda: export_report(report, folder / "ours.docx", "red"))
+        print(f"ours   (in-process export_report, red): {ours * 1000:8.1f} ms")
+        pandoc = shutil.which("pandoc")
+        if not pandoc:
+            print("pandoc not found: no baseline")
+            return 0
+        text = folder / "report.txt"
+        text.write_text(render_text(report).replace("\n", "\n\n"), encoding="utf-8")
+        theirs = best_of(args.repeat, lambda: subprocess.run(
+            [pandoc, str(text), "-f", "markdown", "-o", str(folder / "pandoc.docx")], check=True))
+        print(f"pandoc (whole process, same text):      {theirs * 1000:8.1f} ms")
+        print(f"ratio ours/pandoc: {ours / theirs:.2f} (goal ≤ 0.5)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
