@@ -11,7 +11,16 @@ def make_application():
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    _install_qt_translation(app)
     return app
+
+
+def _install_qt_translation(app) -> None:
+    """Qt's own texts (确定/取消, the editor's context menu) in Chinese, whatever the system locale."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def run_gui(db_path: str | None) -> int:

@@ -49,7 +49,7 @@ class ArchivePanel(QWidget):
         organs = "、".join(summary.organs) or self.tr("（未填发文机关）")
         status = STATUS_LABELS.get(summary.status, summary.status)
         label = f"{summary.year}年 · {organs}" if deleted else organs
-        item = QTreeWidgetItem(parent, [f"{label}  [{status}]"])
+        item = QTreeWidgetItem(parent, [f"[{status}] {label}"])
         item.setData(0, REPORT_ROLE, summary.id)
         item.setData(0, DELETED_ROLE, deleted)
         item.setToolTip(0, f"{summary.title}\n{self.tr('修改于')} {summary.updated_at:%Y-%m-%d %H:%M}")

@@ -97,6 +97,7 @@ class BlockEditor(QPlainTextEdit):
     """Edits a chapter's paragraphs; emits `edited` after every real change (not highlighting)."""
 
     edited = Signal()
+    focus_lost = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -241,6 +242,10 @@ class BlockEditor(QPlainTextEdit):
         edit.setBlockFormat(_level_format(found.level))
         edit.endEditBlock()
 
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasText() or source.hasHtml()
 
@@ -320,7 +325,9 @@ class BlockEditor(QPlainTextEdit):
 
     def paint_margin(self, margin: QWidget, rect: QRect) -> None:
         painter = QPainter(margin)
-        painter.fillRect(rect, self.palette().alternateBase())
+        painter.fillRect(rect, self.palette().base())
+        painter.setPen(self.palette().mid().color())
+        painter.drawLine(margin.width() - 1, rect.top(), margin.width() - 1, rect.bottom())
         painter.setPen(NUMBER_COLOR)
         painter.setFont(self.font())
         block = self.firstVisibleBlock()

@@ -6,6 +6,7 @@ Alembic) is opened after the window is on screen, so start-up feels instant.
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -81,7 +82,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.panel)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 1100])
+        self.splitter.setSizes([300, 1060])
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_report_for_year)
         self.start_page.import_requested.connect(self.import_report)
@@ -323,7 +324,16 @@ class MainWindow(QMainWindow):
         from gui.import_flow import ImportFlow
         if not self.autosaver.flush():
             return
-        report_id = ImportFlow(self.archive, self.settings, self).choose_and_import()
+        self._show_imported(ImportFlow(self.archive, self.settings, self).choose_and_import())
+
+    @guarded
+    def import_from(self, path) -> None:
+        """Import a given file (summary, confirmation, replace question as for 导入…)."""
+        from gui.import_flow import ImportFlow
+        if self.autosaver.flush():
+            self._show_imported(ImportFlow(self.archive, self.settings, self).import_path(Path(path)))
+
+    def _show_imported(self, report_id: int | None) -> None:
         if report_id is not None:
             self.refresh_panel()
             self.open_report(report_id)

@@ -46,6 +46,7 @@ class ReportTabs(QTabWidget):
         self._level_actions = []
         self._pane_visible = True
         self._pane_sizes: list[int] = []
+        self._previous_year: int | None = None
         self._counts: dict[int, int] = {}
         self._relocating = False
         self.setDocumentMode(True)
@@ -81,6 +82,7 @@ class ReportTabs(QTabWidget):
         self._relocating = True
         self._clear_pages()
         self.report = report
+        self._previous_year = previous.year if previous else None
         self.form.set_report(report, known_organs)
         self.addTab(self.form, self.tr("基本信息"))
         previous_by_key = {c.template_key: c for c in previous.chapters if c.template_key} if previous else {}
@@ -88,10 +90,12 @@ class ReportTabs(QTabWidget):
             page = ChapterEditor(chapter, report.year)
             page.editor.set_context_actions(self._level_actions)
             page.set_previous(previous_by_key.get(chapter.template_key), previous.year if previous else None)
-            page.set_pane_visible(self._pane_visible)
+            page.set_pane_visible(self._pane_visible and previous is not None)
             if self._pane_sizes:
                 page.splitter.setSizes(self._pane_sizes)
             page.edited.connect(lambda p=page: self._schedule_chapter(p))
+            # Leaving the editor (to the check panel, a dialog) writes at once.
+            page.editor.focus_lost.connect(self._autosaver.flush)
             self._counts[chapter.id] = chapter.char_count()
             self.addTab(page, "")
         self._relabel()
@@ -183,7 +187,7 @@ class ReportTabs(QTabWidget):
     def set_pane_visible(self, visible: bool) -> None:
         self._pane_visible = visible
         for page in self.pages():
-            page.set_pane_visible(visible)
+            page.set_pane_visible(visible and self._previous_year is not None)
 
     def set_pane_sizes(self, sizes: list[int]) -> None:
         self._pane_sizes = list(sizes)

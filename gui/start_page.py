@@ -39,7 +39,7 @@ class StartPage(QWidget):
             column.addWidget(widget)
         box = QWidget()
         box.setLayout(column)
-        box.setMaximumWidth(520)
+        box.setFixedWidth(560)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)

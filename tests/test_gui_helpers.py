@@ -1,0 +1,53 @@
+"""Helpers shared by the window tests (no tests here): type as an input method does, answer dialogs."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QInputDialog, QMessageBox
+
+from core.archive import Archive
+
+
+def commit_text(widget, text: str) -> None:
+    """Chinese arrives as a committed input-method string (拼音), not as key presses."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def stored_text(db_path, report_id: int | None = None) -> str:
+    """Everything stored for a report, read through a second connection as another process would."""
+    with Archive(db_path) as archive:
+        report_id = report_id or archive.list_reports()[0].id
+        report = archive.load_report(report_id)
+        return "\n".join(b.plain for c in report.chapters for b in c.blocks)
+
+
+def answer_next_dialog(button_text: str | None = None, text: str | None = None, then=None) -> None:
+    """When the next modal dialog opens: fill `text` (input dialogs), click `button_text` or accept."""
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        if then is not None:
+            then(dialog)
+            return
+        if isinstance(dialog, QInputDialog) and text is not None:
+            dialog.setTextValue(text)
+            dialog.accept()
+            return
+        if button_text is not None:
+            buttons = [b for b in dialog.findChildren(QAbstractButton) if b.text() == button_text]
+            if not buttons:  # an earlier dialog is still closing
+                QTimer.singleShot(20, answer)
+                return
+            buttons[0].click()
+        elif isinstance(dialog, (QDialog, QMessageBox)):
+            dialog.accept()
+    QTimer.singleShot(0, answer)
+
+
+def message_boxes(object_name: str) -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.objectName() == object_name and w.isVisible()]

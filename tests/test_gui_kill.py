@@ -1,0 +1,71 @@
+"""The autosave promise, for real: a window process killed with SIGKILL 2 s after typing loses nothing."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from core.archive import Archive
+from core.outline import Block
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The child starts the real window on the temp db, types into a chapter (keys and a committed
+# input-method string), says TYPED, and keeps running until it is killed.
+CHILD = r"""
+import sys
+sys.path.insert(0, sys.argv[2])
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from gui.app import make_application
+from gui.main_window import MainWindow
+from gui.settings import Settings
+from test_gui_helpers import commit_text
+
+app = make_application()
+window = MainWindow(Settings(QSettings(sys.argv[3], QSettings.Format.IniFormat)))
+window.show()
+
+def type_text():
+    assert window.open_archive(sys.argv[1])
+    page = next(p for p in window.tabs.pages() if p.chapter.template_key == "measures")
+    window.tabs.setCurrentWidget(page)
+    page.editor.setFocus()
+    commit_text(page.editor, "（一）")
+    commit_text(page.editor, "被强制结束前输入的文字。")
+    QTest.keyClicks(page.editor, "abc")
+    print("TYPED", flush=True)
+
+QTimer.singleShot(0, type_text)
+app.exec()
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_text_typed_2s_before_sigkill_is_in_the_database(db_path, tmp_path):
+    with Archive(db_path) as archive:
+        archive.new_report(2024)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(db_path), str(ROOT), str(tmp_path / "s.ini")],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = child.stdout.readline()
+        assert line.strip() == "TYPED", child.stderr.read()
+        time.sleep(2.0)
+        assert child.poll() is None, "the window process must still be running when it is killed"
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    with Archive(db_path) as archive:
+        report = archive.load_report(archive.list_reports()[0].id)
+    measures = next(c for c in report.chapters if c.template_key == "measures")
+    assert measures.blocks == [Block(2, "被强制结束前输入的文字。", "abc")]
