@@ -7,9 +7,11 @@ import sys
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="法治年报：法治政府建设年度报告起草与排版")
+    db_help = "数据库文件（默认：用户数据文件夹中的 archive.sqlite3）"
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    # Accepted after the subcommand too; SUPPRESS keeps a --db given before it from being reset.
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹中的 archive.sqlite3）")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：用户数据文件夹中的 archive.sqlite3）")
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("list", parents=[db], help="列出报告")

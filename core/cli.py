@@ -67,7 +67,7 @@ def render_text(report) -> str:
         lines.append(report.doc_number)
     lines.append(report.title)
     if report.recipients:
-        lines.append(report.recipients + "：")
+        lines.append(report.recipients.rstrip("：:") + "：")
     for chapter, number in zip(report.chapters, chapter_numbers(report.chapters)):
         if chapter.numbered:
             lines.append(number + chapter.title)

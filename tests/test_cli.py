@@ -78,3 +78,11 @@ def test_bad_import_writes_nothing(db_path, tmp_path):
 def test_not_a_database_path(tmp_path, sample_path):
     result = run("list", "--db", sample_path, check=False)
     assert result.returncode != 0 and "不是法治年报的数据库" in result.stderr
+
+
+def test_db_option_before_or_after_the_subcommand(tmp_path, sample_path):
+    before, after = tmp_path / "before.sqlite3", tmp_path / "after.sqlite3"
+    run("--db", before, "import", sample_path)
+    run("import", sample_path, "--db", after)
+    for path in (before, after):
+        assert [r["year"] for r in json.loads(run("list", "--db", path, "--json").stdout)] == [2024]
