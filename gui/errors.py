@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import traceback
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from core.errors import AppError
 
@@ -30,8 +30,10 @@ def error_text(err: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, err: BaseException, title: str | None = None,
-               wait: bool = False) -> QMessageBox:
+               wait: bool = False):
     """Show the message; `wait` blocks until it is closed (when the app cannot go on afterwards)."""
+    from PySide6.QtCore import Qt  # imported when needed: keeps start-up fast
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("法治年报"), error_text(err),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
@@ -47,6 +49,7 @@ def show_error(parent: QWidget | None, err: BaseException, title: str | None = N
 
 def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None = None) -> bool:
     """A blocking yes/no question with explicit Chinese button labels; True when `yes` is chosen."""
+    from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("questionBox")
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)

@@ -1,26 +1,23 @@
 """The main window: archive list on the left, the open report's tabs on the right.
 
-It only wires parts together: actions → panels and dialogs, archive → views. The archive (SQLAlchemy,
-Alembic) is opened after the window is on screen, so start-up feels instant.
+It only wires parts together: actions → panels and dialogs, archive → views. Start-up has two steps
+so the window is on screen at once: the constructor builds the frame (menus, toolbar, a “正在打开档案…”
+line); open_archive() then imports and builds the views and opens the archive (SQLAlchemy, Alembic).
 """
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+# Only what the first frame needs: PySide builds a class's enums when it is first imported, and
+# the Qt namespace alone takes ≈30 ms; the views and their imports come after the window shows.
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QInputDialog, QLabel, QLineEdit, QMainWindow, QSplitter,
-                               QStackedWidget, QToolBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
 
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
-from gui.archive_panel import ArchivePanel
-from gui.autosave import Autosaver
 from gui.errors import ask, guarded, show_error
-from gui.find_bar import FindBar
-from gui.report_tabs import ReportTabs
 from gui.settings import Settings
-from gui.start_page import StartPage, default_report_year
 
 APP_NAME = "法治年报"
 LEVEL_SHORTCUTS = {BODY: "Ctrl+0", ITEM2: "Ctrl+2", ITEM3: "Ctrl+3", ITEM4: "Ctrl+4"}
@@ -29,7 +26,6 @@ QLabel#chapterTitle { font-size: 13pt; font-weight: bold; padding: 2px 2px 6px 2
 QLabel#hint { color: #8a5a00; }
 QLabel#startTitle { font-size: 20pt; font-weight: bold; }
 QLabel#paneCaption { color: #555; padding: 2px; }
-QLabel#loading { color: #666; font-size: 12pt; }
 QTabBar::tab { padding: 5px 10px; }
 """
 
@@ -48,19 +44,30 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.archive = None
         self.check_panel = None
-        self.autosaver = Autosaver(self)
+        self.autosaver = self.tabs = None
         self.setStyleSheet(STYLE)
-        self._build_views()
+        self.setCentralWidget(QWidget())
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
-        self._restore_layout()
+        self._restore_geometry()
         self._set_report_actions_enabled(False)
-        self._update_title()
+        for action in self.actions_needing_archive():
+            action.setEnabled(False)  # until open_archive() has the archive
+        self.setWindowTitle(APP_NAME)
+        self.statusBar().showMessage(self.tr("正在打开档案…"))
 
     # --- construction ----------------------------------------------------------------------
 
     def _build_views(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
+        from gui.archive_panel import ArchivePanel
+        from gui.autosave import Autosaver
+        from gui.find_bar import FindBar
+        from gui.report_tabs import ReportTabs
+        from gui.start_page import StartPage
+        self.autosaver = Autosaver(self)
         self.panel = ArchivePanel()
         self.panel.report_selected.connect(self.open_report)
         self.panel.undelete_requested.connect(self.undelete_report)
@@ -86,37 +93,47 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_report_for_year)
         self.start_page.import_requested.connect(self.import_report)
-        self.loading = QLabel(self.tr("正在打开档案…"))
-        self.loading.setObjectName("loading")
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
-        for widget in (self.loading, self.start_page, self.splitter):
+        for widget in (self.start_page, self.splitter):
             self.stack.addWidget(widget)
         self.setCentralWidget(self.stack)
+        self.tabs.set_level_actions(self.level_actions)
+        self._apply_shortcuts()
+        self._restore_splitters()
+        self.statusBar().clearMessage()
         self.autosaver.status_changed.connect(lambda text: self.save_label.setText(text))
         self.autosaver.failed.connect(lambda err: show_error(self, err, self.tr("未能保存")))
         self.autosaver.saved.connect(self._on_saved)
 
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
-            action.setToolTip(f"{tip}（{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}）"
-                              if shortcut else tip)
-        action.triggered.connect(lambda _checked=False: slot())
+            action.setToolTip(tip)
+        if shortcut:
+            self._shortcuts.append((action, shortcut))
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def _apply_shortcuts(self) -> None:
+        """Shortcuts are set once the window shows: the first one builds all of Qt's key enums (≈30 ms)."""
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+            if action.toolTip() and not action.property("missing"):
+                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                action.setToolTip(f"{action.statusTip()}（{keys}）")
 
     def _build_actions(self) -> None:
         tr = self.tr
+        self._shortcuts = []
         self.new_action = self._action(tr("新建报告…"), self.new_report, QKeySequence.StandardKey.New,
                                        tr("按模板或以往年报告为基础新建报告"))
         self.import_action = self._action(tr("导入…"), self.import_report, QKeySequence.StandardKey.Open,
                                           tr("导入以往的报告文件"))
         self.export_action = self._action(tr("导出 Word…"), self.export_report, "Ctrl+E",
                                           tr("导出为符合公文格式的 Word 文件"))
-        self.save_now_action = self._action(tr("立即保存"), self.autosaver.flush, QKeySequence.StandardKey.Save,
+        self.save_now_action = self._action(tr("立即保存"), lambda: self.autosaver.flush(), QKeySequence.StandardKey.Save,
                                             tr("内容会自动保存；此命令立即写入"))
         self.snapshot_action = self._action(tr("保存版本…"), self.save_version, "Ctrl+Shift+S",
                                             tr("给当前文本保存一个带说明的版本"))
@@ -127,7 +144,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self._action(tr("撤销"), lambda: self._on_editor("undo"), QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(tr("重做"), lambda: self._on_editor("redo"), QKeySequence.StandardKey.Redo)
-        self.find_action = self._action(tr("查找…"), self.find_bar.open, QKeySequence.StandardKey.Find,
+        self.find_action = self._action(tr("查找…"), lambda: self.find_bar.open(), QKeySequence.StandardKey.Find,
                                         tr("在当前报告中查找"))
         self.search_action = self._action(tr("全文检索…"), self.search_all, "Ctrl+Shift+F",
                                           tr("在所有年度的报告中检索"))
@@ -136,18 +153,15 @@ class MainWindow(QMainWindow):
             action = self._action(LEVEL_LABELS[level], lambda lv=level: self._set_level(lv),
                                   LEVEL_SHORTCUTS[level], tr("把所在段落设为“{0}”层级").format(LEVEL_LABELS[level]))
             self.level_actions.append(action)
-        self.tabs.set_level_actions(self.level_actions)
-        self.add_chapter_action = self._action(tr("新增部分…"), self.tabs.add_chapter, None,
+        self.add_chapter_action = self._action(tr("新增部分…"), lambda: self.tabs.add_chapter(), None,
                                                tr("在当前部分之后新增一个部分"))
-        self.rename_chapter_action = self._action(tr("重命名部分…"), self.tabs.rename_chapter, "F2")
+        self.rename_chapter_action = self._action(tr("重命名部分…"), lambda: self.tabs.rename_chapter(), "F2")
         self.move_up_action = self._action(tr("上移部分"), lambda: self.tabs.move_chapter(-1), "Ctrl+Shift+Up")
         self.move_down_action = self._action(tr("下移部分"), lambda: self.tabs.move_chapter(1), "Ctrl+Shift+Down")
-        self.remove_chapter_action = self._action(tr("删除部分…"), self.tabs.remove_chapter)
-        self.pane_action = QAction(tr("上年对照"), self)
-        self.pane_action.setShortcut(QKeySequence("F9"))
-        self.pane_action.setToolTip(tr("显示或隐藏上一年度的同一部分（F9）"))
+        self.remove_chapter_action = self._action(tr("删除部分…"), lambda: self.tabs.remove_chapter())
+        self.pane_action = self._action(tr("上年对照"), None, "F9", tr("显示或隐藏上一年度的同一部分"))
         self.pane_action.setCheckable(True)
-        self.pane_action.toggled.connect(self.tabs.set_pane_visible)
+        self.pane_action.toggled.connect(lambda visible: self.tabs and self.tabs.set_pane_visible(visible))
         self.check_action = self._action(tr("检查"), self.toggle_check_panel, "F7",
                                          tr("检查报告是否符合要求"))
         self.check_action.setCheckable(True)
@@ -159,6 +173,9 @@ class MainWindow(QMainWindow):
             action.setProperty("missing", True)
             action.setToolTip(tip)
             action.setStatusTip(tip)
+
+    def actions_needing_archive(self) -> list[QAction]:
+        return [self.new_action, self.import_action, self.search_action, self.save_now_action]
 
     def actions_needing_report(self) -> list[QAction]:
         return [self.export_action, self.snapshot_action, self.versions_action, self.delete_action,
@@ -183,7 +200,6 @@ class MainWindow(QMainWindow):
                 menu.addSeparator() if action is None else menu.addAction(action)
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setMovable(False)
         for action in (self.new_action, self.import_action, self.export_action, None, self.snapshot_action,
                        self.versions_action, None, *self.level_actions, None, self.find_action,
@@ -197,7 +213,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         s = self.settings
         if not s.window_geometry.isEmpty():
             self.restoreGeometry(s.window_geometry)
@@ -205,20 +221,26 @@ class MainWindow(QMainWindow):
             self.resize(1360, 860)
         if not s.window_state.isEmpty():
             self.restoreState(s.window_state)
+        self.pane_action.setChecked(s.previous_year_pane_visible)
+
+    def _restore_splitters(self) -> None:
+        s = self.settings
         if len(s.splitter_sizes) == 2:
             self.splitter.setSizes(s.splitter_sizes)
         if len(s.pane_splitter_sizes) == 2:
             self.tabs.set_pane_sizes(s.pane_splitter_sizes)
-        self.pane_action.setChecked(s.previous_year_pane_visible)
-        self.tabs.set_pane_visible(s.previous_year_pane_visible)
+        self.tabs.set_pane_visible(self.pane_action.isChecked())
 
     def _save_layout(self) -> None:
         s = self.settings
         s.window_geometry = self.saveGeometry()
         s.window_state = self.saveState()
+        s.previous_year_pane_visible = self.pane_action.isChecked()
+        if self.tabs is None:
+            s.sync()
+            return
         s.splitter_sizes = self.splitter.sizes()
         s.pane_splitter_sizes = self.tabs.pane_sizes()
-        s.previous_year_pane_visible = self.pane_action.isChecked()
         s.last_report_id = self.report_id() or 0
         s.sync()
 
@@ -227,12 +249,16 @@ class MainWindow(QMainWindow):
     def open_archive(self, db_path: str | None) -> bool:
         """Open (create, migrate) the archive; False after telling the user why it cannot be used."""
         from core.archive import Archive  # SQLAlchemy and Alembic load here, after the window shows
+        if self.tabs is None:
+            self._build_views()
         try:
             self.archive = Archive(db_path)
         except Exception as err:  # noqa: BLE001 — shown to the user, then the app exits
             show_error(self, err, self.tr("无法打开档案"), wait=True)
             return False
         self.tabs.archive = self.archive
+        for action in self.actions_needing_archive():
+            action.setEnabled(True)
         reports = self.refresh_panel()
         if not reports:
             self.stack.setCurrentWidget(self.start_page)
@@ -248,7 +274,7 @@ class MainWindow(QMainWindow):
         return reports
 
     def report_id(self) -> int | None:
-        return self.tabs.report.id if self.tabs.report else None
+        return self.tabs.report.id if self.tabs is not None and self.tabs.report else None
 
     @guarded
     def open_report(self, report_id: int) -> None:
@@ -262,7 +288,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.check_panel is not None:
             self.check_panel.set_report(report_id)
-        if self.tabs.pages():
+        if self.tabs.count() > 1:
             self.tabs.setCurrentIndex(1)
 
     def _show_no_report(self) -> None:
@@ -297,6 +323,7 @@ class MainWindow(QMainWindow):
     @guarded
     def new_report(self) -> None:
         from gui.new_report_dialog import NewReportDialog
+        from gui.start_page import default_report_year
         if not self.autosaver.flush():
             return
         years = sorted({r.year for r in self.archive.list_reports()}, reverse=True)
@@ -347,6 +374,7 @@ class MainWindow(QMainWindow):
 
     @guarded
     def save_version(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
         if not self.autosaver.flush():
             return
         label, ok = QInputDialog.getText(self, self.tr("保存版本"), self.tr("版本说明（如“报县委前定稿”）："),
@@ -444,6 +472,8 @@ class MainWindow(QMainWindow):
         dock.show()
 
     def _create_check_panel(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
         from gui.check_panel import CheckPanel
         self.check_panel = CheckPanel(self.archive, self)
         self.check_panel.jump_requested.connect(self.tabs.jump_to)
@@ -462,12 +492,14 @@ class MainWindow(QMainWindow):
     # --- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:
-        if not self.autosaver.flush():
+        if self.autosaver is not None and not self.autosaver.flush():
             question = self.tr("有内容未能保存到数据库（原因见刚才的提示）。现在退出会丢失这些修改。\n\n仍要退出吗？")
             if not ask(self, self.tr("退出"), question, self.tr("仍然退出"), self.tr("不退出")):
                 event.ignore()
                 return
         self._save_layout()
+        if self.autosaver is not None:
+            self.autosaver.close()
         if self.archive is not None:
             self.archive.close()
         event.accept()

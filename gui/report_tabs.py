@@ -11,11 +11,19 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QWidget
 
-from core.outline import Report, chapter_numbers, count_chars
+from core.outline import Chapter, Report, chapter_numbers
 from gui.autosave import Autosaver
 from gui.chapter_editor import ChapterEditor
 from gui.errors import ask
 from gui.metadata_form import MetadataForm
+
+class _PendingPage(QWidget):
+    """Stands in for a chapter's editor until its tab is first shown (opening a report stays fast)."""
+
+    def __init__(self, chapter: Chapter):
+        super().__init__()
+        self.chapter = chapter
+
 
 SHORT_LABELS = {"intro": "导语", "measures": "主要举措和成效", "shortcomings": "不足和原因",
                 "first_responsibility": "第一责任人职责", "plans": "下一年度安排", "other": "其他情况"}
@@ -47,6 +55,7 @@ class ReportTabs(QTabWidget):
         self._pane_visible = True
         self._pane_sizes: list[int] = []
         self._previous_year: int | None = None
+        self._previous_by_key: dict[str, Chapter] = {}
         self._counts: dict[int, int] = {}
         self._relocating = False
         self.setDocumentMode(True)
@@ -79,36 +88,56 @@ class ReportTabs(QTabWidget):
             self.show_chapter(keep)
 
     def show_report(self, report: Report, previous: Report | None, known_organs) -> None:
+        """Tabs for every chapter; a chapter's editor is built when its tab is first shown."""
         self._relocating = True
+        self.setUpdatesEnabled(False)  # one layout and paint for the whole rebuild
         self._clear_pages()
         self.report = report
         self._previous_year = previous.year if previous else None
+        self._previous_by_key = {c.template_key: c for c in previous.chapters if c.template_key} \
+            if previous else {}
         self.form.set_report(report, known_organs)
         self.addTab(self.form, self.tr("基本信息"))
-        previous_by_key = {c.template_key: c for c in previous.chapters if c.template_key} if previous else {}
         for chapter in report.chapters:
-            page = ChapterEditor(chapter, report.year)
-            page.editor.set_context_actions(self._level_actions)
-            page.set_previous(previous_by_key.get(chapter.template_key), previous.year if previous else None)
-            page.set_pane_visible(self._pane_visible and previous is not None)
-            if self._pane_sizes:
-                page.splitter.setSizes(self._pane_sizes)
-            page.edited.connect(lambda p=page: self._schedule_chapter(p))
-            # Leaving the editor (to the check panel, a dialog) writes at once.
-            page.editor.focus_lost.connect(self._autosaver.flush)
             self._counts[chapter.id] = chapter.char_count()
-            self.addTab(page, "")
+            self.addTab(_PendingPage(chapter), "")
         self._relabel()
+        self.setUpdatesEnabled(True)
         self._relocating = False
         self._emit_counts()
 
+    def _build_page(self, index: int) -> ChapterEditor:
+        """Replace the placeholder at `index` by the chapter's editor."""
+        pending = self.widget(index)
+        page = ChapterEditor(pending.chapter, self.report.year)
+        page.editor.set_context_actions(self._level_actions)
+        page.set_previous(self._previous_by_key.get(page.chapter.template_key), self._previous_year)
+        page.set_pane_visible(self._pane_visible and self._previous_year is not None)
+        if self._pane_sizes:
+            page.splitter.setSizes(self._pane_sizes)
+        page.edited.connect(lambda: self._schedule_chapter(page))
+        # Leaving the editor (to the check panel, a dialog) writes at once.
+        page.editor.focus_lost.connect(self._autosaver.flush)
+        relocating, current = self._relocating, self.currentIndex()
+        self._relocating = True
+        self.removeTab(index)
+        self.insertTab(index, page, "")
+        self.setCurrentIndex(current)
+        self._relocating = relocating
+        pending.deleteLater()
+        self._relabel()
+        return page
+
     def _clear_pages(self) -> None:
-        for page in self.pages():
+        for page in self.loaded_pages():
             self._autosaver.discard(("chapter", page.chapter_id))
-            page.deleteLater()
         self._counts.clear()
-        while self.count():
-            self.removeTab(0)
+        self.setCurrentIndex(0)
+        for index in reversed(range(self.count())):  # from the end: no other page is shown meanwhile
+            widget = self.widget(index)
+            self.removeTab(index)
+            if widget is not self.form:
+                widget.deleteLater()
 
     def clear_report(self) -> None:
         self._relocating = True
@@ -118,15 +147,31 @@ class ReportTabs(QTabWidget):
 
     # --- access ----------------------------------------------------------------------------
 
+    def _chapter_indexes(self) -> range:
+        return range(1, self.count())
+
+    def loaded_pages(self) -> list[ChapterEditor]:
+        """The chapter editors built so far, in tab order."""
+        return [w for w in map(self.widget, self._chapter_indexes()) if isinstance(w, ChapterEditor)]
+
     def pages(self) -> list[ChapterEditor]:
-        return [w for w in (self.widget(i) for i in range(self.count())) if isinstance(w, ChapterEditor)]
+        """Every chapter's editor, in tab order (building those not shown yet)."""
+        return [self._page_at(i) for i in self._chapter_indexes()]
+
+    def _page_at(self, index: int) -> ChapterEditor:
+        widget = self.widget(index)
+        return widget if isinstance(widget, ChapterEditor) else self._build_page(index)
+
+    def chapters(self):
+        return [self.widget(i).chapter for i in self._chapter_indexes()]
 
     def page_for(self, chapter_id: int) -> ChapterEditor | None:
-        return next((p for p in self.pages() if p.chapter_id == chapter_id), None)
+        index = next((i for i in self._chapter_indexes() if self.widget(i).chapter.id == chapter_id), None)
+        return None if index is None else self._page_at(index)
 
     def current_page(self) -> ChapterEditor | None:
-        widget = self.currentWidget()
-        return widget if isinstance(widget, ChapterEditor) else None
+        index = self.currentIndex()
+        return self._page_at(index) if index >= 1 else None
 
     def current_editor(self):
         page = self.current_page()
@@ -145,14 +190,20 @@ class ReportTabs(QTabWidget):
 
     def _schedule_chapter(self, page: ChapterEditor) -> None:
         archive, chapter_id = self.archive, page.chapter_id
-        self._autosaver.schedule(("chapter", chapter_id),
-                                 lambda: archive.save_chapter(chapter_id, page.blocks()))
+
+        def prepare():
+            blocks = page.blocks()  # copied on the GUI thread; the writer thread gets only the copy
+            return lambda: archive.save_chapter(chapter_id, blocks)
+        self._autosaver.schedule(("chapter", chapter_id), prepare)
         self._count_timer.start(COUNT_DELAY_MS)
 
     def _schedule_metadata(self) -> None:
         archive, report_id, form = self.archive, self.report.id, self.form
-        self._autosaver.schedule(("report", report_id),
-                                 lambda: archive.update_report(report_id, **form.fields()))
+
+        def prepare():
+            fields = form.fields()
+            return lambda: archive.update_report(report_id, **fields)
+        self._autosaver.schedule(("report", report_id), prepare)
         self.meta_edited.emit()
 
     def _on_saved(self, key) -> None:
@@ -179,43 +230,40 @@ class ReportTabs(QTabWidget):
         current = self._counts.get(page.chapter_id, 0) if page else 0
         self.counts_changed.emit(current, sum(self._counts.values()))
 
-    def report_char_count(self) -> int:
-        return sum(count_chars(p.editor.toPlainText()) for p in self.pages())
-
     # --- previous-year pane ------------------------------------------------------------------
 
     def set_pane_visible(self, visible: bool) -> None:
         self._pane_visible = visible
-        for page in self.pages():
+        for page in self.loaded_pages():
             page.set_pane_visible(visible and self._previous_year is not None)
 
     def set_pane_sizes(self, sizes: list[int]) -> None:
         self._pane_sizes = list(sizes)
-        for page in self.pages():
+        for page in self.loaded_pages():
             page.splitter.setSizes(self._pane_sizes)
 
     def pane_sizes(self) -> list[int]:
-        page = self.current_page() or (self.pages()[0] if self.pages() else None)
-        return page.splitter.sizes() if page else self._pane_sizes
+        pages = self.loaded_pages()
+        return pages[0].splitter.sizes() if pages else self._pane_sizes
 
     # --- chapters ----------------------------------------------------------------------------
 
     def _relabel(self) -> None:
-        pages = self.pages()
-        numbers = chapter_numbers([p.chapter for p in pages])
-        for page, number in zip(pages, numbers):
-            index = self.indexOf(page)
-            self.setTabText(index, tab_label(number, page.chapter.title, page.chapter.template_key))
-            self.setTabToolTip(index, number + page.chapter.title)
-            page.set_number(number)
+        chapters = self.chapters()
+        for index, chapter, number in zip(self._chapter_indexes(), chapters, chapter_numbers(chapters)):
+            self.setTabText(index, tab_label(number, chapter.title, chapter.template_key))
+            self.setTabToolTip(index, number + chapter.title)
+            page = self.widget(index)
+            if isinstance(page, ChapterEditor):
+                page.set_number(number)
 
     def add_chapter(self) -> None:
         title, ok = QInputDialog.getText(self, self.tr("新增部分"), self.tr("部分标题："),
                                          QLineEdit.EchoMode.Normal, self.tr("其他需要报告的情况"))
         if not ok or not title.strip() or not self._autosaver.flush():
             return
-        current = self.current_page()
-        position = self.pages().index(current) + 1 if current else len(self.pages())
+        index = self.currentIndex()
+        position = index if index >= 1 else self.count() - 1  # just after the current chapter
         chapter_id = self.archive.add_chapter(self.report.id, title.strip(), None, position)
         self.reload(chapter_id)
 
@@ -225,7 +273,7 @@ class ReportTabs(QTabWidget):
             return
         title, ok = QInputDialog.getText(self, self.tr("重命名部分"), self.tr("部分标题："),
                                          QLineEdit.EchoMode.Normal, page.chapter.title)
-        if not ok or not title.strip() or title.strip() == page.chapter.title:
+        if not ok or not title.strip() or title.strip() == page.chapter.title or not self._autosaver.flush():
             return
         self.archive.rename_chapter(page.chapter_id, title.strip())
         page.set_title(title.strip())
@@ -250,8 +298,9 @@ class ReportTabs(QTabWidget):
             self.tabBar().moveTab(to_index, from_index)
             self._relocating = False
             return
-        page = self.widget(to_index)
-        self.archive.move_chapter(page.chapter_id, to_index - 1)
+        chapter = self.widget(to_index).chapter
+        self._autosaver.flush()
+        self.archive.move_chapter(chapter.id, to_index - 1)
         self._relabel()
 
     def remove_chapter(self) -> None:

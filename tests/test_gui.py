@@ -127,8 +127,8 @@ def test_autosave_then_reopen_in_fresh_window(open_window, db_path, qtbot):
     seed_report(db_path, blocks=[])
     window = open_window()
     commit_text(chapter_tab(window, "shortcomings").editor, "执法力量不足。")
-    qtbot.waitUntil(lambda: "执法力量不足。" in stored_text(db_path), timeout=3000)
-    assert window.save_label.text().startswith("已保存 ")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("已保存 "), timeout=3000)
+    assert "执法力量不足。" in stored_text(db_path)
     window.close()
 
     again = open_window()

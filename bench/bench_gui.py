@@ -1,0 +1,220 @@
+"""Window speed, each figure beside a baseline measured in the same run (the machine is shared and noisy):
+
+1. cold start to the first shown window, vs a bare PySide6 QMainWindow script (goal ≤ 1.5×);
+2. opening a report in the window (goal ≤ 50 ms), vs Archive.load_report alone;
+3. handling a keystroke while an autosave is pending in a 30,000-character chapter (goal ≤ 16 ms),
+   vs the same keystroke in a bare QPlainTextEdit holding the same text;
+   and how long the autosave itself takes for that chapter (it runs on the GUI thread between keys).
+
+    python bench/bench_gui.py [--runs N]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+START_GOAL = 1.5
+OPEN_GOAL_MS = 50
+KEY_GOAL_MS = 16
+CHAPTER_CHARS = 30_000
+
+# Both start-up scripts print the wall-clock time once the window is shown and the event loop has
+# turned once, then exit: the same finishing line for both.
+BARE_START = """
+import sys, time, os
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1360, 860)
+window.show()
+QTimer.singleShot(0, lambda: (print(time.time(), flush=True), os._exit(0)))
+app.exec()
+"""
+APP_START = """
+import sys, time, os
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QSettings, QTimer
+from gui.app import make_application
+app = make_application()
+from gui.main_window import MainWindow, start
+from gui.settings import Settings
+window = MainWindow(Settings(QSettings(sys.argv[3], QSettings.Format.IniFormat)))
+window.show()
+QTimer.singleShot(0, lambda: print(time.time(), flush=True))
+start(window, sys.argv[2], lambda: os._exit(1))
+QTimer.singleShot(0, lambda: (print(time.time(), flush=True), os._exit(0)))
+app.exec()
+"""
+
+
+def start_times(script: str, args: list[str]) -> list[float]:
+    """Seconds from launching the process to each time it prints."""
+    began = time.time()
+    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    return [float(line) - began for line in out.stdout.split()]
+
+
+def bench_start(runs: int, folder: Path) -> None:
+    db = folder / "start.sqlite3"
+    from core.archive import Archive
+    with Archive(db) as archive:
+        seed(archive)
+    bare, shown, ready = [], [], []
+    for _ in range(runs):  # interleaved, so load changes hit both alike
+        bare.append(start_times(BARE_START, [])[0])
+        times = start_times(APP_START, [str(ROOT), str(db), str(folder / "settings.ini")])
+        shown.append(times[0])
+        ready.append(times[1])
+    b, s, r = (statistics.median(v) * 1000 for v in (bare, shown, ready))
+    verdict = "ok" if s <= START_GOAL * b else "OVER GOAL"
+    print(f"cold start  bare QMainWindow {b:7.0f} ms | our window shown {s:7.0f} ms ({s / b:.2f}×, goal "
+          f"≤ {START_GOAL}×: {verdict}) | report on screen {r:7.0f} ms")
+
+
+def seed(archive) -> int:
+    """Two years of the shared sample's size, so the window shows last year beside this year."""
+    from core.outline import BODY, ITEM2, Block
+    paragraph = "坚持以习近平法治思想为指导，健全依法决策机制，规范行政执法行为，推进政务公开，化解矛盾纠纷。" * 4
+    report_id = None
+    for year in (2023, 2024):
+        report_id = archive.new_report(year)
+        for i, chapter in enumerate(archive.load_report(report_id).chapters):
+            blocks = [Block(ITEM2, f"第{i}部分第{k}项工作。", paragraph) if k % 2 else Block(BODY, "", paragraph)
+                      for k in range(6)]
+            archive.save_chapter(chapter.id, blocks)
+    return report_id
+
+
+def median_ms(action, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - began) * 1000)
+    return statistics.median(samples)
+
+
+def bench_open(runs: int, folder: Path) -> None:
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    window = MainWindow(Settings(QSettings(str(folder / "open.ini"), QSettings.Format.IniFormat)))
+    window.show()
+    window.open_archive(str(folder / "start.sqlite3"))
+    ids = [r.id for r in window.archive.list_reports()]
+    state = {"i": 0}
+
+    def open_next():
+        state["i"] += 1
+        window.open_report(ids[state["i"] % len(ids)])
+        QApplication.processEvents()  # include laying out and painting the new tabs
+
+    load = median_ms(lambda: window.archive.load_report(ids[0]), runs)
+    opened = median_ms(open_next, runs)
+    verdict = "ok" if opened <= OPEN_GOAL_MS else "OVER GOAL"
+    print(f"open report  Archive.load_report {load:6.1f} ms | in the window {opened:6.1f} ms "
+          f"(goal ≤ {OPEN_GOAL_MS} ms: {verdict})")
+    window.close()
+
+
+def bench_keystroke(runs: int, folder: Path) -> None:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+    from core.archive import Archive
+    from core.outline import BODY, ITEM2, Block
+    from gui.main_window import MainWindow
+    from gui.settings import Settings
+
+    paragraph = "严格规范公正文明执法，全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度。"
+    per_block = CHAPTER_CHARS // 100
+    text = (paragraph * (per_block // len(paragraph) + 1))[:per_block]
+    blocks = [Block(ITEM2, "规范执法。", text[5:]) if i % 5 == 0 else Block(BODY, "", text) for i in range(100)]
+    db = folder / "big.sqlite3"
+    with Archive(db) as archive:
+        report_id = archive.new_report(2024)
+        chapter_id = archive.load_report(report_id).chapters[1].id
+        archive.save_chapter(chapter_id, blocks)
+
+    bare = QPlainTextEdit()
+    bare.setPlainText("\n".join(b.plain for b in blocks))
+    bare.resize(900, 700)
+    bare.show()
+    window = MainWindow(Settings(QSettings(str(folder / "key.ini"), QSettings.Format.IniFormat)))
+    window.show()
+    window.open_archive(str(db))
+    window.tabs.setCurrentIndex(2)
+    editor = window.tabs.current_editor()
+    editor.setFocus()
+
+    def type_into(widget):
+        def one_key():
+            QTest.keyClick(widget, Qt.Key.Key_A)
+            QApplication.processEvents()  # repaint, highlighting, margin
+        return one_key
+
+    for widget in (bare, editor):  # type in the middle of the chapter, the worst place for relayout
+        cursor = widget.textCursor()
+        cursor.setPosition(widget.document().characterCount() // 2)
+        widget.setTextCursor(cursor)
+    base = median_ms(type_into(bare), runs)
+    type_into(editor)()
+    assert window.autosaver.has_pending()
+    ours = median_ms(type_into(editor), runs)
+    assert window.autosaver.has_pending(), "the autosave must still be pending while typing"
+    verdict = "ok" if ours <= KEY_GOAL_MS else "OVER GOAL"
+    print(f"keystroke (30,000 chars, autosave pending)  bare QPlainTextEdit {base:5.2f} ms | "
+          f"our editor {ours:5.2f} ms (goal ≤ {KEY_GOAL_MS} ms: {verdict})")
+
+    def save_now():
+        type_into(editor)()
+        window.autosaver.flush()
+    saved = median_ms(save_now, max(5, runs // 4))
+    print(f"autosave of that chapter (paragraphs out of the editor + one transaction): {saved:5.1f} ms")
+
+    # Typing on while the writer thread is saving: the keystroke shares the interpreter with it.
+    during = []
+    for _ in range(max(5, runs // 4)):
+        type_into(editor)()
+        writes = window.autosaver._start_writes()  # what the 1 s timer does
+        while not all(w.done() for w in writes):
+            began = time.perf_counter()
+            type_into(editor)()
+            during.append((time.perf_counter() - began) * 1000)
+        window.autosaver.flush()
+    worst = max(during)
+    verdict = "ok" if statistics.median(during) <= KEY_GOAL_MS else "OVER GOAL"
+    print(f"keystroke while that save runs on the writer thread: median {statistics.median(during):5.2f} ms, "
+          f"worst {worst:5.2f} ms over {len(during)} keys (goal ≤ {KEY_GOAL_MS} ms: {verdict})")
+    window.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=40)
+    args = parser.parse_args()
+    from gui.app import make_application
+    app = make_application()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_start(max(3, args.runs // 8), folder)
+        bench_open(args.runs, folder)
+        bench_keystroke(args.runs, folder)
+    app.processEvents()
+
+
+if __name__ == "__main__":
+    main()
