@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
 
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
+from core.errors import AppError
 from gui.errors import ask, guarded, show_error
 from gui.settings import Settings
 
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.archive = None
         self.check_panel = None
+        self._export_flow = None
         self.autosaver = self.tabs = None
         self.setStyleSheet(STYLE)
         self.setCentralWidget(QWidget())
@@ -369,8 +371,13 @@ class MainWindow(QMainWindow):
     def export_report(self) -> None:
         if not self.autosaver.flush():
             return
-        from gui.export_flow import ExportFlow
-        ExportFlow(self.archive, self.settings, self).export(self.report_id())
+        if self._export_flow is None:
+            from gui.export_flow import ExportFlow
+            self._export_flow = ExportFlow(self.archive, self.settings, self)
+            self._export_flow.exported.connect(
+                lambda path: self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 10000))
+            self._export_flow.failed.connect(lambda message: show_error(self, AppError(message)))
+        self._export_flow.export(self.report_id())
 
     @guarded
     def save_version(self) -> None:
@@ -476,7 +483,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QDockWidget
         from gui.check_panel import CheckPanel
         self.check_panel = CheckPanel(self.archive, self)
+        self.check_panel.flush_edits = self.autosaver.flush  # typed text is written before a fix
         self.check_panel.jump_requested.connect(self.tabs.jump_to)
+        self.check_panel.field_requested.connect(self.tabs.show_field)
         self.check_panel.report_changed.connect(self._on_report_changed_elsewhere)
         dock = QDockWidget(self.tr("检查"), self)
         dock.setObjectName("checkDock")

@@ -339,9 +339,18 @@ class ReportTabs(QTabWidget):
         return False
 
     def jump_to(self, chapter_id: int, block_index: int, start: int, end: int) -> bool:
+        """Show a span of a stored paragraph; block_index -1 stands for the chapter's title."""
         page = self.page_for(chapter_id)
         if page is None:
             return False
         self.setCurrentWidget(page)
         page.editor.setFocus()
-        return page.editor.select_in_paragraph(block_index, start, end)
+        return block_index < 0 or page.editor.select_in_paragraph(block_index, start, end)
+
+    def show_field(self, name: str) -> None:
+        """Show a metadata field (a Report attribute name, e.g. doc_number) in 基本信息."""
+        self.setCurrentWidget(self.form)
+        widget = getattr(self.form, name, None)
+        if widget is not None:
+            self.form.ensureWidgetVisible(widget)
+            widget.setFocus()

@@ -338,3 +338,35 @@ def test_layout_and_last_report_come_back(open_window, db_path):
     assert again.report_id() == first
     assert again.splitter.sizes()[0] == 333
     assert not again.pane_action.isChecked()
+
+
+def test_check_panel_sees_typed_text_and_jumps_to_it(open_window, db_path):
+    seed_report(db_path, blocks=[])
+    window = open_window()
+    page = chapter_tab(window, "measures")
+    editor = page.editor
+    commit_text(editor, "健全机制。完善制度")
+    window.check_action.trigger()  # F7: typed text is saved first, then checked
+    assert window.check_panel.isVisibleTo(window)
+    assert not window.autosaver.has_pending()
+    assert "健全机制。完善制度" in stored_text(db_path)
+
+    window.tabs.setCurrentIndex(0)
+    window.check_panel.jump_requested.emit(page.chapter_id, 0, 2, 4)
+    assert window.tabs.current_editor() is editor and editor.textCursor().selectedText() == "机制"
+    window.check_panel.field_requested.emit("doc_number")
+    assert window.tabs.currentWidget() is window.tabs.form
+
+
+def test_export_writes_typed_text_first(open_window, db_path):
+    seed_report(db_path, blocks=[])
+    window = open_window()
+    commit_text(chapter_tab(window, "other").editor, "无其他需要报告的情况。")
+    seen = {}
+
+    def look_then_cancel(dialog):
+        seen["stored"] = stored_text(db_path)
+        dialog.reject()
+    answer_next_dialog(then=look_then_cancel)
+    window.export_action.trigger()
+    assert "无其他需要报告的情况。" in seen["stored"]
