@@ -48,7 +48,8 @@ class Autosaver(QObject):
             self._timer.start(DELAY_MS)
 
     def has_pending(self) -> bool:
-        return bool(self._pending) or any(not f.done() for f in self._in_flight)
+        """Changes not yet confirmed written: scheduled, being written, or written but not yet reported."""
+        return bool(self._pending) or any(not _handled(f) for f in self._in_flight)
 
     def discard(self, key: Hashable) -> None:
         self._pending.pop(key, None)
@@ -56,14 +57,13 @@ class Autosaver(QObject):
     def flush(self) -> bool:
         """Write everything now and wait for the writer; False (still pending) when a write failed."""
         self._timer.stop()
-        futures = self._start_writes() + self._in_flight
+        if not self.has_pending():
+            return True
+        self._start_writes()
+        futures, self._in_flight = self._in_flight, []
         wait(futures)
-        # Handle the results here, not later through the queued signal, so the caller sees them now.
-        results = [f.result() for f in futures if not getattr(f, "handled", False)]
-        for future in futures:
-            future.handled = True
-        self._in_flight = []
-        errors = [self._settle(*result) for result in results]
+        # Settle the results here, not later through the queued signal, so the caller sees them now.
+        errors = [self._settle_future(f) for f in futures if not _handled(f)]
         return self._report(next((e for e in errors if e is not None), None))
 
     def close(self) -> None:
@@ -83,7 +83,7 @@ class Autosaver(QObject):
             future = self._writer.submit(self._run, key, write)
             future.add_done_callback(self._emit_finished)
             futures.append(future)
-        self._in_flight = [f for f in self._in_flight if not f.done()] + futures
+        self._in_flight = [f for f in self._in_flight if not _handled(f)] + futures
         return futures
 
     @staticmethod
@@ -98,12 +98,15 @@ class Autosaver(QObject):
         self._finished.emit(future)
 
     def _on_finished(self, future: Future) -> None:
-        if getattr(future, "handled", False):
-            return  # flush() already took care of it
-        future.handled = True
-        error = self._settle(*future.result())
-        if not self.has_pending() or error is not None:
+        if _handled(future):
+            return  # flush() already settled it
+        error = self._settle_future(future)
+        if error is not None or not self.has_pending():
             self._report(error)
+
+    def _settle_future(self, future: Future):
+        future.handled = True
+        return self._settle(*future.result())
 
     def _settle(self, key, write: Write, error):
         """Record one finished write; a failed one becomes pending again unless newer text is."""
@@ -125,3 +128,7 @@ class Autosaver(QObject):
             self._failing = True
             self.failed.emit(error)
         return False
+
+
+def _handled(future: Future) -> bool:
+    return getattr(future, "handled", False)

@@ -370,3 +370,24 @@ def test_export_writes_typed_text_first(open_window, db_path):
     answer_next_dialog(then=look_then_cancel)
     window.export_action.trigger()
     assert "无其他需要报告的情况。" in seen["stored"]
+
+
+def test_version_diff_marks_changed_characters_and_whole_paragraphs():
+    from core.outline import Chapter, Report
+    from gui.report_diff import ADDED, REMOVED, report_diff_html
+    old = Report(2024, chapters=[Chapter("主要举措和成效", "measures", [Block(ITEM2, "健全机制。", "细化分工。"),
+                                                                   Block(BODY, "", "删去的一段。")])])
+    new = Report(2024, chapters=[Chapter("主要举措和成效", "measures", [Block(ITEM2, "健全机制。", "明确分工。"),
+                                                                   Block(BODY, "", "全年召开专题会议四次。")])])
+    html = report_diff_html(old, new, "版本", "当前")
+    assert f'<span style="{REMOVED}">细化</span><span style="{ADDED}">明确</span>' in html
+    assert f'<span style="{REMOVED}">删去的一段。</span>' in html and f'<span style="{ADDED}">全年召开专题会议四次。</span>' in html
+
+
+def test_tab_labels_stay_short_with_the_full_title_as_tooltip(open_window, db_path):
+    report_id = seed_report(db_path)
+    with Archive(db_path) as archive:
+        archive.add_chapter(report_id, "2024年度关于开展法治宣传教育进机关进乡村进社区的情况")
+    window = open_window()
+    label, tip = window.tabs.tabText(7), window.tabs.tabToolTip(7)
+    assert label == "六、关于开展法治宣传…" and tip == "六、2024年度关于开展法治宣传教育进机关进乡村进社区的情况"
