@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench_archive import timed  # noqa: E402  (median of runs, in ms)
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 START_GOAL = 1.5
@@ -97,15 +98,6 @@ def seed(archive) -> int:
     return report_id
 
 
-def median_ms(action, runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - began) * 1000)
-    return statistics.median(samples)
-
-
 def bench_open(runs: int, folder: Path) -> None:
     from gui.main_window import MainWindow
     from gui.settings import Settings
@@ -122,8 +114,8 @@ def bench_open(runs: int, folder: Path) -> None:
         window.open_report(ids[state["i"] % len(ids)])
         QApplication.processEvents()  # include laying out and painting the new tabs
 
-    load = median_ms(lambda: window.archive.load_report(ids[0]), runs)
-    opened = median_ms(open_next, runs)
+    load = timed(lambda: window.archive.load_report(ids[0]), runs)
+    opened = timed(open_next, runs)
     verdict = "ok" if opened <= OPEN_GOAL_MS else "OVER GOAL"
     print(f"open report  Archive.load_report {load:6.1f} ms | in the window {opened:6.1f} ms "
           f"(goal ≤ {OPEN_GOAL_MS} ms: {verdict})")
@@ -170,10 +162,10 @@ def bench_keystroke(runs: int, folder: Path) -> None:
         cursor = widget.textCursor()
         cursor.setPosition(widget.document().characterCount() // 2)
         widget.setTextCursor(cursor)
-    base = median_ms(type_into(bare), runs)
+    base = timed(type_into(bare), runs)
     type_into(editor)()
     assert window.autosaver.has_pending()
-    ours = median_ms(type_into(editor), runs)
+    ours = timed(type_into(editor), runs)
     assert window.autosaver.has_pending(), "the autosave must still be pending while typing"
     verdict = "ok" if ours <= KEY_GOAL_MS else "OVER GOAL"
     print(f"keystroke (30,000 chars, autosave pending)  bare QPlainTextEdit {base:5.2f} ms | "
@@ -182,7 +174,7 @@ def bench_keystroke(runs: int, folder: Path) -> None:
     def save_now():
         type_into(editor)()
         window.autosaver.flush()
-    saved = median_ms(save_now, max(5, runs // 4))
+    saved = timed(save_now, max(5, runs // 4))
     print(f"autosave of that chapter (paragraphs out of the editor + one transaction): {saved:5.1f} ms")
 
     # Typing on while the writer thread is saving: the keystroke shares the interpreter with it.

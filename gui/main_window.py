@@ -350,19 +350,18 @@ class MainWindow(QMainWindow):
 
     @guarded
     def import_report(self) -> None:
-        from gui.import_flow import ImportFlow
-        if not self.autosaver.flush():
-            return
-        self._show_imported(ImportFlow(self.archive, self.settings, self).choose_and_import())
+        self._import(lambda flow: flow.choose_and_import())
 
     @guarded
     def import_from(self, path) -> None:
         """Import a given file (summary, confirmation, replace question as for 导入…)."""
-        from gui.import_flow import ImportFlow
-        if self.autosaver.flush():
-            self._show_imported(ImportFlow(self.archive, self.settings, self).import_path(Path(path)))
+        self._import(lambda flow: flow.import_path(Path(path)))
 
-    def _show_imported(self, report_id: int | None) -> None:
+    def _import(self, run) -> None:
+        from gui.import_flow import ImportFlow
+        if not self.autosaver.flush():
+            return
+        report_id = run(ImportFlow(self.archive, self.settings, self))
         if report_id is not None:
             self.refresh_panel()
             self.open_report(report_id)
