@@ -28,7 +28,20 @@ def run_gui(db_path: str | None) -> int:
     from gui.main_window import MainWindow, start
     window = MainWindow()
     window.show()
+    _show_unexpected_errors(window)
     failed = []
     start(window, db_path, lambda: (failed.append(True), app.quit()))
     code = app.exec()
     return 1 if failed else code
+
+
+def _show_unexpected_errors(window) -> None:
+    """An exception escaping a slot gets a message box instead of only a line on stderr."""
+    from gui.errors import show_error
+    previous = sys.excepthook
+
+    def hook(kind, value, traceback):
+        previous(kind, value, traceback)
+        if isinstance(value, Exception):
+            show_error(window, value)
+    sys.excepthook = hook

@@ -391,3 +391,21 @@ def test_tab_labels_stay_short_with_the_full_title_as_tooltip(open_window, db_pa
     window = open_window()
     label, tip = window.tabs.tabText(7), window.tabs.tabToolTip(7)
     assert label == "六、关于开展法治宣传…" and tip == "六、2024年度关于开展法治宣传教育进机关进乡村进社区的情况"
+
+
+def test_an_archive_that_cannot_be_opened_is_explained_and_left_alone(qtbot, tmp_path, settings):
+    not_ours = tmp_path / "notes.sqlite3"
+    not_ours.write_bytes(b"this is not a database")
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    seen = {}
+
+    def read_and_close(box):
+        seen["text"] = box.text()
+        box.accept()
+    answer_next_dialog(then=read_and_close)
+    assert not window.open_archive(str(not_ours))
+    assert "不是法治年报的数据库" in seen["text"]
+    assert not_ours.read_bytes() == b"this is not a database"
+    assert not window.new_action.isEnabled()
