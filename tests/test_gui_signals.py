@@ -1,48 +1,36 @@
-"""Emitting Qt signals from Python many times must not crash the app (PySide6 6.12 drops a reference
-to True on every emit; gui/__init__.py keeps True and False alive)."""
+"""Emitting Qt signals from Python many times must not crash the app.
+
+PySide6 6.12.0 drops a reference to True on every emit; on Python 3.11 the app then aborts with
+“bool_dealloc” after a few hundred keystrokes. requirements.txt excludes that release; this test
+fails on any PySide6 that brings the bug back.
+"""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
 
 EMIT_MANY = """
 import sys
-sys.path.insert(0, sys.argv[1])
-if sys.argv[2] == "with-gui":
-    import gui  # noqa: F401 — the workaround
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 class Source(QObject):
     changed = Signal()
+    text = Signal(str)
 
 app = QCoreApplication([])
 source = Source()
+before = sys.getrefcount(True)
 for _ in range(20_000):  # many more than True's references at start-up
     source.changed.emit()
-print("done", flush=True)
+    source.text.emit("字")
+print(sys.getrefcount(True) - before, flush=True)
 """
 
 
-def run_emitter(mode: str) -> subprocess.CompletedProcess:
+def test_many_signal_emits_keep_true_alive():
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-c", EMIT_MANY, str(ROOT), mode], capture_output=True,
-                          text=True, env=env, timeout=60)
-
-
-def test_many_signal_emits_do_not_crash_the_app():
-    result = run_emitter("with-gui")
-    assert result.returncode == 0 and result.stdout.strip() == "done", result.stderr
-
-
-def test_the_workaround_is_still_needed_or_can_go():
-    """Documents the PySide6 bug: without the workaround the same script aborts (bool_dealloc).
-
-    If this starts failing after a PySide6 upgrade, the bug is fixed and gui/__init__.py can go."""
-    if sys.version_info >= (3, 12):
-        return  # True is immortal there; nothing to show
-    result = run_emitter("without-gui")
-    assert result.returncode != 0 and "bool_dealloc" in result.stderr
+    result = subprocess.run([sys.executable, "-c", EMIT_MANY], capture_output=True, text=True,
+                            env=env, timeout=60)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert abs(int(result.stdout.strip())) < 100  # no reference lost per emit
