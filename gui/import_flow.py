@@ -60,7 +60,7 @@ class ImportFlow(QObject):
     def choose_and_import(self) -> int | None:
         path, _ = QFileDialog.getOpenFileName(
             self.parent_widget, self.tr("导入以往报告"), self.settings.last_import_dir,
-            self.tr("报告文件 (*.docx *.txt);;所有文件 (*)"))
+            self.tr("报告文件 (*.docx *.doc *.wps *.txt);;所有文件 (*)"))
         if not path:
             return None
         self.settings.last_import_dir = str(Path(path).parent)
