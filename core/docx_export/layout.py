@@ -35,13 +35,15 @@ NO_LINE_END = set("（《「『【〔〈“‘([{")
 TITLE_MAX_CHARS = TEXT_W // (TITLE_PT * 20)  # 20 characters of 2号 on a 156 mm line
 
 
-def char_units(ch: str) -> int:
-    """Width in half-字: Chinese characters and full-width punctuation 2, Latin letters and digits 1."""
-    return 1 if ch < "\u2000" else 2
+def unit_widths(text: str) -> list[int]:
+    """Width of each character in half-字: Chinese and full-width punctuation 2, Latin and digits 1.
+
+    A list comprehension, not a per-character function: this runs over every character exported."""
+    return [1 if ch < "\u2000" else 2 for ch in text]
 
 
 def text_units(text: str) -> int:
-    return sum(char_units(ch) for ch in text)
+    return sum(unit_widths(text))
 
 
 def text_width_chars(text: str) -> float:
@@ -53,7 +55,7 @@ def wrap_units(text: str, line_units: int, first_indent_units: int = 0) -> list[
     """Break text into lines the way Word/WPS do with kinsoku: as many characters as fit, then move
     characters down while the next line would start with closing punctuation or this one end with
     an opening one. (Cumulative widths + bisect: this runs for every paragraph of every export.)"""
-    ends = list(accumulate(char_units(ch) for ch in text))
+    ends = list(accumulate(unit_widths(text)))
     lines, start, used = [], 0, -first_indent_units
     while start < len(text):
         cut = bisect_right(ends, used + line_units, lo=start)
