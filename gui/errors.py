@@ -9,7 +9,7 @@ import functools
 import traceback
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from core.errors import AppError
 
@@ -69,3 +69,13 @@ def guarded(method):
             show_error(self if isinstance(self, QWidget) else None, err)
             return None
     return wrapper
+
+
+def accept_cancel_buttons(dialog: QDialog, accept_label: str) -> QDialogButtonBox:
+    """The button row of our dialogs: a named accept button and 取消, wired to accept/reject."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(accept_label, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(_tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog,
                                QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget)
 
 from core import fonts
 from core.docx_export import VARIANT_LABELS, ExportFailed, default_file_name, export_report
 from core.errors import AppError
-from gui.errors import ask, error_text, show_error
+from gui.errors import accept_cancel_buttons, ask, error_text, show_error
 
 DOCX_FILTER = "Word 文档 (*.docx)"
 
@@ -41,11 +41,7 @@ class ExportDialog(QDialog):
         self.variant_box.setCurrentIndex(max(0, self.variant_box.findData(variant)))
         self.open_after_box = QCheckBox(self.tr("导出后打开文件"))
         self.open_after_box.setChecked(open_after)
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("导出"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.tr("导出"))
         form = QFormLayout(self)
         form.addRow(self.tr("保存为："), path_row)
         form.addRow(self.tr("样式："), self.variant_box)

@@ -5,10 +5,10 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from core.outline import STATUS_LABELS, chapter_numbers
-from gui.errors import ask
+from gui.errors import accept_cancel_buttons, ask
 
 
 def summary_html(result) -> str:
@@ -40,11 +40,7 @@ class ImportSummaryDialog(QDialog):
         self.resize(640, 520)
         view = QTextBrowser()
         view.setHtml(summary_html(result))
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.tr("确认导入"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = accept_cancel_buttons(self, self.tr("确认导入"))
         layout = QVBoxLayout(self)
         layout.addWidget(view, 1)
         layout.addWidget(buttons)
