@@ -5,13 +5,24 @@ import argparse
 import sys
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with one Chinese line for a wrong command line (subcommands inherit it)."""
+
+    def error(self, message: str):
+        self.exit(2, f"错误：命令行参数有误（{message}）。运行 python {self.prog} --help 查看用法。\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="法治年报：法治政府建设年度报告起草与排版")
+    from core.fonts import DEFAULT_FONT_SET, FONT_SETS
+    parser = ArgumentParser(prog="main.py", description="法治年报：法治政府建设年度报告起草与排版")
     db_help = "数据库文件（默认：用户数据文件夹中的 archive.sqlite3）"
     parser.add_argument("--db", metavar="PATH", help=db_help)
     # Accepted after the subcommand too; SUPPRESS keeps a --db given before it from being reset.
-    db = argparse.ArgumentParser(add_help=False)
+    db = ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    fonts = ArgumentParser(add_help=False)
+    fonts.add_argument("--fonts", dest="font_set", choices=sorted(FONT_SETS), default=DEFAULT_FONT_SET,
+                       help="字体方案：" + "；".join(f"{k}：{v.label}" for k, v in FONT_SETS.items()))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = commands.add_parser("list", parents=[db], help="列出报告")
@@ -45,14 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("restore-backup", parents=[db], help="用最近的备份替换损坏的数据库")
 
-    p = commands.add_parser("export", parents=[db], help="导出为 Word 公文（.docx）")
+    p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--out", required=True, metavar="FILE.docx")
     p.add_argument("--variant", choices=("red", "plain", "web"), default="red",
                    help="red：红头文件；plain：无版头；web：网上公开版")
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 
-    p = commands.add_parser("check", parents=[db], help="检查报告是否符合要求")
+    p = commands.add_parser("check", parents=[db, fonts], help="检查报告是否符合要求")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     return parser

@@ -13,11 +13,12 @@ from pathlib import Path
 # the Qt namespace alone takes ≈30 ms; the views and their imports come after the window shows.
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
 from core.errors import AppError
 from gui.errors import ask, guarded, show_error
+from gui.font_set_menu import FontSetMenu
 from gui.settings import Settings
 
 APP_NAME = "法治年报"
@@ -186,8 +187,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus_and_toolbar(self) -> None:
         tr = self.tr
+        self.font_set_menu = FontSetMenu(self.settings, self)
         menus = (
-            (tr("文件(&F)"), [self.new_action, self.import_action, self.export_action, None, self.save_now_action,
+            (tr("文件(&F)"), [self.new_action, self.import_action, self.export_action, self.font_set_menu,
+                            None, self.save_now_action,
                             self.snapshot_action, self.versions_action, None, self.delete_action, None,
                             self.quit_action]),
             (tr("编辑(&E)"), [self.undo_action, self.redo_action, None, self.find_action, self.search_action]),
@@ -198,8 +201,13 @@ class MainWindow(QMainWindow):
         )
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
-            for action in actions:
-                menu.addSeparator() if action is None else menu.addAction(action)
+            for item in actions:
+                if item is None:
+                    menu.addSeparator()
+                elif isinstance(item, QMenu):
+                    menu.addMenu(item)
+                else:
+                    menu.addAction(item)
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)

@@ -86,3 +86,21 @@ def test_db_option_before_or_after_the_subcommand(tmp_path, sample_path):
     run("import", sample_path, "--db", after)
     for path in (before, after):
         assert [r["year"] for r in json.loads(run("list", "--db", path, "--json").stdout)] == [2024]
+
+
+def test_export_font_set_option(db_path, sample_path, tmp_path):
+    import re
+    import zipfile
+    run("import", sample_path, "--db", db_path)
+    fonts = {}
+    for name in ("gb2312", "plain"):
+        out = tmp_path / f"{name}.docx"
+        run("export", "2024", "--out", out, "--fonts", name, "--db", db_path)
+        xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+        fonts[name] = set(re.findall(r'w:eastAsia="([^"]+)"', xml))
+    assert "仿宋_GB2312" in fonts["gb2312"] and "仿宋" not in fonts["gb2312"]
+    assert "仿宋" in fonts["plain"] and "仿宋_GB2312" not in fonts["plain"]
+    refused = run("export", "2024", "--out", tmp_path / "x.docx", "--fonts", "comic", "--db", db_path,
+                  check=False)
+    assert refused.returncode != 0 and not (tmp_path / "x.docx").exists()
+    assert refused.stderr.startswith("错误：命令行参数有误") and len(refused.stderr.splitlines()) == 1

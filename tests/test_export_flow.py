@@ -120,3 +120,26 @@ def test_errors_found_by_the_checks_are_confirmed_before_exporting(qtbot, flow, 
     flow.choose_target = lambda r: chosen.append(r)
     flow.export(report_id)
     assert asked and not chosen
+
+
+def _east_asian_fonts(path) -> set[str]:
+    import re
+    import zipfile
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    return set(re.findall(r'w:eastAsia="([^"]+)"', xml))
+
+
+def test_font_set_chosen_in_the_menu_is_remembered_and_used(qtbot, flow, settings, report_id, tmp_path):
+    from gui.font_set_menu import FontSetMenu
+    menu = FontSetMenu(settings)
+    qtbot.addWidget(menu)
+    assert menu.chosen() == "gb2312"
+    plain = next(a for a in menu.actions() if a.data() == "plain")
+    with qtbot.waitSignal(menu.changed):
+        plain.trigger()
+    assert settings.font_set == "plain" and FontSetMenu(settings).chosen() == "plain"
+    target = tmp_path / "plain-fonts.docx"
+    with qtbot.waitSignal(flow.exported, timeout=20000):
+        flow.export_to(report_id, target, "red", False)
+    used = _east_asian_fonts(target)
+    assert {"仿宋", "楷体"} <= used and not any("GB2312" in name for name in used)
