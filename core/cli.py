@@ -13,6 +13,7 @@ from core.errors import AppError
 from core.outline import Organ, STATUS_LABELS, block_numbers, chapter_numbers, report_to_dict
 
 EXIT_ERROR = 1
+EXIT_INTERNAL = 2
 
 
 def run_command(args) -> int:
@@ -28,6 +29,14 @@ def run_command(args) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as err:
+        print(f"错误：读写文件时出错（{err.strerror or err}：{err.filename or ''}）。"
+              "请检查路径、磁盘空间和文件权限后重试。", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as err:  # noqa: BLE001 — one line, never a traceback, for the clerk
+        print(f"错误：发生了意外错误（{type(err).__name__}：{err}）。数据库未被改动；"
+              "请把这行信息告诉技术人员。", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def _print_json(data) -> None:

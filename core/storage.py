@@ -56,7 +56,7 @@ def open_engine(db_path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> Engine
         elif not _backed_up_today(db_path):
             make_backup(db_path, "daily")
     else:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(db_path.parent)
     engine = create_engine(f"sqlite:///{db_path}", connect_args={"timeout": busy_timeout_s})
     event.listen(engine, "connect", _configure_connection)
     _migrate(engine)
@@ -82,6 +82,14 @@ def _check_writable(db_path: Path) -> None:
     probe = folder if folder.exists() else _nearest_existing(folder)
     if not os.access(probe, os.W_OK):
         raise ArchiveOpenError(f"文件夹 {folder} 不可写，无法保存报告。请用 --db 指定一个可写的位置。")
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ArchiveOpenError(f"无法创建文件夹 {folder}（{err.strerror or err}）。"
+                               "请检查路径是否正确，或用 --db 指定另一个位置。") from err
 
 
 def _nearest_existing(path: Path) -> Path:

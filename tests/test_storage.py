@@ -2,6 +2,7 @@
 import os
 import shutil
 import sqlite3
+import subprocess
 
 import pytest
 
@@ -156,34 +157,59 @@ def test_truncated_file_is_refused(db_path):
         Archive(db_path)
 
 
-def test_read_only_location_is_refused(tmp_path):
-    folder = tmp_path / "ro"
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """make_read_only(folder): a folder nobody can write to, not even root.
+
+    Root ignores permission bits, so for root the folder is a tmpfs remounted read-only."""
+    folder = tmp_path / "locked"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
-        if os.access(folder, os.W_OK):
-            # Root ignores permission bits; a read-only file system stops it too.
-            if os.access("/sys", os.W_OK):
-                pytest.skip("no read-only location available to this user")
-            folder = __import__("pathlib").Path("/sys/fazhi-nianbao-test")
-        with pytest.raises(ArchiveOpenError, match="不可写"):
-            Archive(folder / "archive.sqlite3")
-        assert not (folder / "archive.sqlite3").exists()
-    finally:
-        (tmp_path / "ro").chmod(0o700)
+    as_root = os.access(folder, os.W_OK) and hasattr(os, "geteuid") and os.geteuid() == 0
+    mounted = as_root and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)],
+                                         capture_output=True).returncode == 0
+    if as_root and not mounted:
+        pytest.skip("running as root without permission to mount a read-only file system")
+
+    def make_read_only():
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
+        else:
+            for path in folder.rglob("*"):
+                path.chmod(0o400)
+            folder.chmod(0o500)
+        assert not os.access(folder, os.W_OK)
+        return folder
+
+    yield folder, make_read_only
+    if mounted:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+    else:
+        folder.chmod(0o700)
+        for path in folder.rglob("*"):
+            path.chmod(0o600)
 
 
-def test_read_only_file_is_refused(db_path):
-    with Archive(db_path):
-        pass
-    db_path.chmod(0o400)
-    try:
-        if os.access(db_path, os.W_OK):
-            pytest.skip("running as root: permissions are not enforced")
-        with pytest.raises(ArchiveOpenError, match="只读"):
-            Archive(db_path)
-    finally:
-        db_path.chmod(0o600)
+def test_read_only_location_is_refused(read_only_folder):
+    _folder, make_read_only = read_only_folder
+    folder = make_read_only()
+    with pytest.raises(ArchiveOpenError, match="不可写"):
+        Archive(folder / "archive.sqlite3")
+    assert list(folder.iterdir()) == []
+
+
+def test_read_only_file_is_refused_and_not_touched(read_only_folder):
+    folder, make_read_only = read_only_folder
+    with Archive(folder / "archive.sqlite3") as archive:
+        archive.new_report(2024)
+    make_read_only()
+    _assert_refused_untouched(folder / "archive.sqlite3", "只读")
+
+
+def test_folder_that_cannot_be_created_is_explained(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(ArchiveOpenError, match="无法创建文件夹"):
+        Archive(blocker / "archive.sqlite3")
 
 
 def test_backups_are_pruned_to_the_newest_few(db_path):
