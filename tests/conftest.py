@@ -1,5 +1,6 @@
 """Shared fixtures. Qt runs offscreen; every test gets its own archive file in a temp folder."""
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,3 +31,35 @@ def db_path(tmp_path) -> Path:
 def archive(db_path):
     with Archive(db_path) as opened:
         yield opened
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """make_read_only(folder): a folder nobody can write to, not even root.
+
+    Root ignores permission bits, so for root the folder is a tmpfs remounted read-only."""
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    as_root = os.access(folder, os.W_OK) and hasattr(os, "geteuid") and os.geteuid() == 0
+    mounted = as_root and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)],
+                                         capture_output=True).returncode == 0
+    if as_root and not mounted:
+        pytest.skip("running as root without permission to mount a read-only file system")
+
+    def make_read_only():
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
+        else:
+            for path in folder.rglob("*"):
+                path.chmod(0o400)
+            folder.chmod(0o500)
+        assert not os.access(folder, os.W_OK)
+        return folder
+
+    yield folder, make_read_only
+    if mounted:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+    else:
+        folder.chmod(0o700)
+        for path in folder.rglob("*"):
+            path.chmod(0o600)

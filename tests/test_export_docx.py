@@ -1,11 +1,9 @@
 """The exported .docx read back as XML: page set-up, fonts, grid, footers, 版头, 版记; and the CLI."""
-import os
 import zipfile
 from datetime import date
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 
 from core.docx_export import (ExportFailed, TargetExists, default_file_name, describe_write_error,
                                export_report)
@@ -212,16 +210,13 @@ def test_existing_file_is_kept_without_overwrite(tmp_path):
     assert target.read_bytes() == b"old"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
-def test_unwritable_folder_leaves_the_old_file(tmp_path):
-    target = tmp_path / "report.docx"
+def test_unwritable_folder_leaves_the_old_file(read_only_folder):
+    folder, make_read_only = read_only_folder
+    target = folder / "report.docx"
     target.write_bytes(b"old")
-    tmp_path.chmod(0o555)
-    try:
-        with pytest.raises(ExportFailed, match="原有文件未被改动"):
-            export_report(sample_report(), target)
-    finally:
-        tmp_path.chmod(0o755)
+    make_read_only()
+    with pytest.raises(ExportFailed, match="原有文件未被改动"):
+        export_report(sample_report(), target)
     assert target.read_bytes() == b"old"
 
 

@@ -1,8 +1,6 @@
 """Opening the archive: migrations, backups, and refusal of files that are not ours — unchanged."""
-import os
 import shutil
 import sqlite3
-import subprocess
 
 import pytest
 
@@ -155,38 +153,6 @@ def test_truncated_file_is_refused(db_path):
     db_path.write_bytes(data[: len(data) // 2])
     with pytest.raises(ArchiveOpenError):
         Archive(db_path)
-
-
-@pytest.fixture
-def read_only_folder(tmp_path):
-    """make_read_only(folder): a folder nobody can write to, not even root.
-
-    Root ignores permission bits, so for root the folder is a tmpfs remounted read-only."""
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    as_root = os.access(folder, os.W_OK) and hasattr(os, "geteuid") and os.geteuid() == 0
-    mounted = as_root and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)],
-                                         capture_output=True).returncode == 0
-    if as_root and not mounted:
-        pytest.skip("running as root without permission to mount a read-only file system")
-
-    def make_read_only():
-        if mounted:
-            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
-        else:
-            for path in folder.rglob("*"):
-                path.chmod(0o400)
-            folder.chmod(0o500)
-        assert not os.access(folder, os.W_OK)
-        return folder
-
-    yield folder, make_read_only
-    if mounted:
-        subprocess.run(["umount", str(folder)], capture_output=True)
-    else:
-        folder.chmod(0o700)
-        for path in folder.rglob("*"):
-            path.chmod(0o600)
 
 
 def test_read_only_location_is_refused(read_only_folder):
