@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from core import storage
 from core.errors import AppError, NotFoundError, WriteFailed
-from core.outline import (BANNER_LEAD, Block, Chapter, Organ, Report, STATUSES, count_chars,
-                          report_from_dict, report_to_dict)
+from core.outline import Block, Chapter, Organ, Report, STATUSES, report_from_dict, report_to_dict
 from core.paths import default_db_path
 from core.schema import BlockRow, ChapterRow, OrganRow, ReportOrganRow, ReportRow, SnapshotRow
 from core.template import advance_years, new_chapters
