@@ -18,9 +18,15 @@ from core.template import assign_template_keys, template_chapter
 CN_NUM = "一二三四五六七八九十"
 TERMINAL = "。！？；：…”’」』）)!?;:."
 CHAPTER_RE = re.compile(rf"^([{CN_NUM}]+)\s*[、.．]\s*(.+)$")
-ITEM2_RE = re.compile(rf"^(?:[（(]\s*([{CN_NUM}]+)\s*[）)]|([{CN_NUM}]+)[）)])\s*(.+)$")
-ITEM3_RE = re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*(.+)$")
-ITEM4_RE = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*(.+)$")
+# An item number at the start of a paragraph, in every form real reports use, and its level.
+# \d matches full-width digits too. Checked in this order: （1） before （一）-style, 1. last.
+_ITEM_PREFIXES = (
+    (ITEM4, r"[（(]\s*(\d{1,2})\s*[）)]\s*"),
+    (ITEM2, rf"(?:[（(]\s*([{CN_NUM}]+)\s*[）)]|([{CN_NUM}]+)[）)])\s*"),
+    (ITEM3, r"(\d{1,2})\s*[.．、](?!\d)\s*"),
+)
+ITEM_PREFIX_RES = tuple((level, re.compile(pattern)) for level, pattern in _ITEM_PREFIXES)
+ITEM4_RE, ITEM2_RE, ITEM3_RE = (re.compile(f"^{pattern}(.+)$") for _level, pattern in _ITEM_PREFIXES)
 DOC_NUMBER_RE = re.compile(
     r"(?P<prefix>[^\s〔\[【(（]{1,12}?)\s*[〔\[【(（]\s*(?P<year>\d{4})\s*[〕\]】)）]\s*第?\s*0*(?P<n>\d+)\s*号")
 SIGNER_RE = re.compile(r"签发人\s*[：:]\s*(?P<name>\S+(?:\s\S+)?)")
@@ -332,6 +338,15 @@ class _Builder:
             chapter.template_key = key
             if key is None:
                 self.notes.append(f"“{chapter.title}”不对应规定的五项内容之一，作为单独部分保留。")
+
+
+def item_prefix(text: str) -> tuple[int, int] | None:
+    """(level, length) of the item number `text` starts with: "（三）调整…" → (ITEM2, 3); else None."""
+    for level, pattern in ITEM_PREFIX_RES:
+        match = pattern.match(text)
+        if match:
+            return level, match.end()
+    return None
 
 
 def _block_for(p: SourceParagraph) -> Block:

@@ -7,7 +7,6 @@ Level changes go through QTextCursor, so undo/redo covers them as well as typing
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from PySide6.QtCore import QMimeData, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextBlockFormat,
@@ -15,6 +14,7 @@ from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextBlo
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers, split_heading
+from core.recognize import item_prefix
 
 LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 BODY_FONTS = ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC"]
@@ -22,29 +22,6 @@ KAI_FONTS = ["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL UKai CN"
 EDITOR_POINT_SIZE = 14
 NUMBER_COLOR = QColor("#1f5fa8")
 LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\v\f]")
-
-# A typed or pasted paragraph that starts with a number becomes that level; the number is removed.
-_PREFIXES = (
-    (ITEM2, re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]\s*")),
-    (ITEM4, re.compile(r"[（(][0-9０-９]{1,2}[）)]\s*")),
-    (ITEM3, re.compile(r"[0-9０-９]{1,2}[.．、](?![0-9０-９])\s*")),
-)
-
-
-@dataclass(frozen=True)
-class Prefix:
-    level: int
-    length: int
-
-
-def recognise_prefix(text: str) -> Prefix | None:
-    """The item number a paragraph starts with, e.g. "（三）…" → level （一）, length 3."""
-    for level, pattern in _PREFIXES:
-        match = pattern.match(text)
-        if match:
-            return Prefix(level, match.end())
-    return None
-
 
 def split_paragraphs(text: str) -> list[str]:
     """Pasted text as paragraphs: any line break separates, indents and blank lines go."""
@@ -234,14 +211,15 @@ class BlockEditor(QPlainTextEdit):
         """"（三）" or "3." just typed at a paragraph's start becomes the level (its own undo step)."""
         cursor = self.textCursor()
         block = cursor.block()
-        found = recognise_prefix(block.text())
-        if found is None or found.length != cursor.positionInBlock():
+        found = item_prefix(block.text())
+        if found is None or found[1] != cursor.positionInBlock():
             return
+        level, length = found
         edit = QTextCursor(block)
         edit.beginEditBlock()
-        edit.setPosition(block.position() + found.length, QTextCursor.MoveMode.KeepAnchor)
+        edit.setPosition(block.position() + length, QTextCursor.MoveMode.KeepAnchor)
         edit.removeSelectedText()
-        edit.setBlockFormat(_level_format(found.level))
+        edit.setBlockFormat(_level_format(level))
         edit.endEditBlock()
 
     def focusOutEvent(self, event) -> None:
@@ -270,10 +248,11 @@ class BlockEditor(QPlainTextEdit):
             if i:
                 cursor.insertBlock()
                 cursor.setBlockFormat(_level_format(BODY))
-            found = recognise_prefix(paragraph)
+            found = item_prefix(paragraph)
             if found and cursor.positionInBlock() == 0:
-                cursor.setBlockFormat(_level_format(found.level))
-                paragraph = paragraph[found.length:]
+                level, length = found
+                cursor.setBlockFormat(_level_format(level))
+                paragraph = paragraph[length:]
             cursor.insertText(paragraph)
         cursor.endEditBlock()
         self.setTextCursor(cursor)

@@ -110,6 +110,16 @@ def test_typed_arabic_prefix_becomes_level_and_undo_restores_it(open_window, db_
     assert editor.toPlainText() == "3." and editor.levels() == [BODY]
 
 
+def test_editor_recognises_the_number_forms_the_import_does(open_window, db_path):
+    seed_report(db_path, blocks=[])
+    window = open_window()
+    editor = chapter_tab(window, "measures").editor
+    editor.insert_paragraphs("一）破损括号。\n( 二 )半角括号。\n３．全角数字。\n（ 1 ）带空格。\n2024年全年。")
+    assert editor.blocks() == [Block(ITEM2, "破损括号。", ""), Block(ITEM2, "半角括号。", ""),
+                               Block(ITEM3, "全角数字。", ""), Block(4, "带空格。", ""),
+                               Block(BODY, "", "2024年全年。")]
+
+
 def test_paste_keeps_paragraphs_and_drops_formatting(open_window, db_path):
     seed_report(db_path, blocks=[])
     window = open_window()

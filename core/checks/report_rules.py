@@ -9,7 +9,7 @@ from typing import Iterator
 
 from core.checks.model import Target
 from core.checks.text_rules import Hit
-from core.outline import BODY, ITEM2, ITEM3, ITEM4, Report, count_chars
+from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS, Report, count_chars
 from core.recognize import CHAPTER_RE, ITEM2_RE, ITEM3_RE, ITEM4_RE
 from core.template import template_chapter, template_chapters
 
@@ -176,12 +176,9 @@ def _typed_number(text: str, level: int, in_title: bool = False) -> Iterator[Hit
                       "（一级标题），序号由程序自动生成。")
         else:
             yield Hit("typed-number", 0, end, f"段首的序号“{number}”是手工输入的；应改为"
-                      f"“{_level_name(implied)}”层次，由程序自动编号。", "", implied)
+                      f"“{LEVEL_LABELS[implied]}”层次，由程序自动编号。", "", implied)
         return
 
-
-def _level_name(level: int) -> str:
-    return {ITEM2: "（一）", ITEM3: "1.", ITEM4: "（1）"}[level]
 
 
 def headings(report: Report) -> Found:
