@@ -146,6 +146,11 @@ class Report:
         return sum(c.char_count() for c in self.chapters)
 
 
+def format_date(value: date | None) -> str:
+    """A date as GB/T 9704 prints it: Arabic numerals, no zero padding — 2025年3月5日."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
 def count_chars(text: str) -> int:
     """Characters as Chinese offices count them: everything except whitespace."""
     return sum(1 for ch in text if not ch.isspace())

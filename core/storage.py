@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
 from core.errors import ArchiveOpenError, CorruptArchiveError
+from core.outline import format_date
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -172,7 +173,7 @@ def _backup_time_label(path: Path) -> str:
     if not match:
         return ""
     when = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-    return f"{when.year}年{when.month}月{when.day}日 {when:%H:%M}"
+    return f"{format_date(when)} {when:%H:%M}"
 
 
 def list_backups(db_path: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from core.checks.model import Target
 from core.checks.text_rules import Hit
-from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS, Report, count_chars
+from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS, Report, count_chars, format_date
 from core.recognize import CHAPTER_RE, ITEM2_RE, ITEM3_RE, ITEM4_RE
 from core.template import template_chapter, template_chapters
 
@@ -124,12 +124,8 @@ def dates(report: Report) -> Found:
             "date-missing", 0, 0, "还没有填写成文日期（如“2025年1月22日”），导出的公文将没有落款日期。")
     if report.written_date and report.printing_date and report.printing_date < report.written_date:
         yield Target(field="printing_date"), Hit(
-            "date-order", 0, 0, f"印发日期 {_cn_date(report.printing_date)} 早于成文日期 "
-            f"{_cn_date(report.written_date)}，请检查。")
-
-
-def _cn_date(value) -> str:
-    return f"{value.year}年{value.month}月{value.day}日"
+            "date-order", 0, 0, f"印发日期 {format_date(report.printing_date)} 早于成文日期 "
+            f"{format_date(report.written_date)}，请检查。")
 
 
 # The export prints 主送 as the field + "：" and 抄送 as "抄送：" + the field + "。" (a colon or full stop

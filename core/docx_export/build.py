@@ -18,7 +18,7 @@ from core.docx_export.ooxml import (BODY, COLOPHON, HEI, KAI, PAGE_NUMBER, RED, 
                                     RunStyle, add_page_field, add_run, el, paragraph_properties,
                                     setup_package)
 from core.fonts import FontSet
-from core.outline import (BANNER_ALL, ITEM2, Report, block_numbers, chapter_numbers)
+from core.outline import BANNER_ALL, ITEM2, Report, block_numbers, chapter_numbers, format_date
 
 VARIANTS = ("red", "plain", "web")
 PUBLIC_NOTE = "（此件公开发布）"
@@ -287,10 +287,6 @@ def block_runs(block, number: str) -> list[Run]:
     if block.level == ITEM2 and block.heading:
         return [Run(number + block.heading, KAI), Run(block.text)]
     return [Run(number + block.heading + block.text)]
-
-
-def format_date(value) -> str:
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 def add_signature(c: Composer, report: Report, sealed: bool) -> None:
