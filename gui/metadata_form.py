@@ -1,24 +1,18 @@
 """基本信息: the report's metadata as a form. Every edit emits `changed`; the owner autosaves."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
+from core.checks import doc_number_problems
 from core.outline import BANNER_ALL, BANNER_LEAD, STATUS_LABELS, Organ, Report
 from gui.organ_list import OrganList
 
-DOC_NUMBER = re.compile(r"^\S+发〔\d{4}〕[1-9]\d*号$")
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date pickers, shown as “未填写”
 FORM_MAX_WIDTH = 820
-
-
-def doc_number_ok(text: str) -> bool:
-    """Empty, or 文号 as X发〔YYYY〕N号 (N without leading zero)."""
-    return not text.strip() or bool(DOC_NUMBER.match(text.strip()))
 
 
 class MetadataForm(QScrollArea):
@@ -152,9 +146,10 @@ class MetadataForm(QScrollArea):
         self.changed.emit()
 
     def _show_doc_number_hint(self) -> None:
-        ok = doc_number_ok(self.doc_number.text())
-        self.doc_number_hint.setText("" if ok else self.tr(
-            "文号格式应为“机关代字＋发〔年份〕＋序号＋号”，如“景发〔2025〕7号”：年份用六角括号〔〕，"
-            "序号不加“第”字、不编虚位（不写 07）。可以留空。"))
+        # The same rules the 检查 applies (GB/T 9704-2012 7.2.5), so the form and the check agree.
+        problems = doc_number_problems(self.doc_number.text())
+        ok = not problems
+        self.doc_number_hint.setText("" if ok else "".join(problems) + self.tr(
+            "正确写法如“景发〔2025〕7号”；没有文号可以留空。"))
         self.doc_number_hint.setVisible(not ok)
         self.doc_number.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #c0392b; }")

@@ -179,6 +179,15 @@ def test_metadata_form_saves_and_validates_doc_number(open_window, db_path):
     assert (report.doc_number, report.title) == ("景发〔2025〕7号", "景毛乡人民政府关于2024年度法治政府建设情况的报告")
 
 
+def test_doc_number_hint_applies_the_checks_rules(open_window, db_path):
+    seed_report(db_path)
+    form = open_window().tabs.form
+    form.doc_number.setText("景政报〔2025〕1号")  # an upward report's 文号 need not contain 发
+    assert not form.doc_number_hint.isVisibleTo(form)
+    form.doc_number.setText("景发〔2025〕第7号")
+    assert form.doc_number_hint.isVisibleTo(form) and "不加“第”" in form.doc_number_hint.text()
+
+
 def test_new_from_previous_year_shows_last_years_chapter(open_window, db_path):
     seed_report(db_path, 2024, [Block(ITEM2, "健全组织。", "成立领导小组。"), Block(BODY, "", "各村配套。")])
     window = open_window()

@@ -10,7 +10,15 @@ from core.checks.model import (ERROR, RULES, SEVERITY_LABELS, SUGGESTION, Findin
 
 
 from core.checks.command import check_command, finding_dict, font_findings, place_of
+from core.checks.report_rules import doc_number_hits
+
+
+def doc_number_problems(text: str) -> list[str]:
+    """What is wrong with a 发文字号 as typed (the same rules the check applies); [] when fine or empty."""
+    return [hit.detail for hit in doc_number_hits(text)]
+
 
 __all__ = ["ERROR", "RULES", "SEVERITY_LABELS", "SUGGESTION", "Finding", "Fix", "Location", "Rule",
-           "Target", "apply_all_fixes", "apply_fix", "check_command", "finding_dict", "font_findings", "place_of",
+           "Target", "apply_all_fixes", "apply_fix", "check_command", "doc_number_problems", "finding_dict",
+           "font_findings", "place_of",
            "run_checks", "target_text"]

@@ -93,28 +93,33 @@ _DOCNUM_ZEROS = re.compile(r"(?<![\d〔\[【(（［])0+(?=\d+\s*号)")
 
 
 def doc_number(report: Report) -> Found:
-    """发文字号: 〔year〕, no 第, no 虚位 (1 not 001), ends with 号 (GB/T 9704-2012 7.2.5)."""
-    text, target = report.doc_number, Target(field="doc_number")
+    target = Target(field="doc_number")
+    for hit in doc_number_hits(report.doc_number):
+        yield target, hit
+
+
+def doc_number_hits(text: str) -> Iterator[Hit]:
+    """发文字号: 〔year〕, no 第, no 虚位 (1 not 001), ends with 号 (GB/T 9704-2012 7.2.5); empty is fine."""
     if not text.strip():
         return
     year = _DOCNUM_YEAR.search(text)
     if year is None:
-        yield target, Hit("docnum-brackets", 0, len(text),
+        yield Hit("docnum-brackets", 0, len(text),
                           f"发文字号“{text}”中的年份应写全并用六角括号括入，如“景发〔2025〕7号”。")
     elif (year.group(1), year.group(3)) != ("〔", "〕"):
-        yield target, Hit("docnum-brackets", year.start(), year.end(),
+        yield Hit("docnum-brackets", year.start(), year.end(),
                           f"发文字号的年份应用六角括号“〔〕”括入，不用“{year.group(1)}{year.group(3)}”。",
                           f"〔{year.group(2)}〕")
     for match in _DOCNUM_DI.finditer(text):
-        yield target, Hit("docnum-di", match.start(), match.end(),
+        yield Hit("docnum-di", match.start(), match.end(),
                           f"发文字号中不加“{match.group().strip()}”，如“〔2025〕7号”。", "")
     for match in _DOCNUM_ZEROS.finditer(text):
-        yield target, Hit("docnum-zeros", match.start(), match.end(),
+        yield Hit("docnum-zeros", match.start(), match.end(),
                           "发文字号的顺序号不编虚位（写“7号”，不写“007号”）。", "")
     stripped = text.rstrip()
     if not stripped.endswith("号"):
         last = stripped[-1:]
-        yield target, Hit("docnum-ending", len(stripped) - 1, len(text), "发文字号应以“号”结尾。",
+        yield Hit("docnum-ending", len(stripped) - 1, len(text), "发文字号应以“号”结尾。",
                           last + "号" if last.isdigit() else None)
 
 
