@@ -126,12 +126,12 @@ def _restore(archive: Archive, args) -> int:
 
 
 def _restore_backup(args) -> int:
-    from core import storage
+    from core import backups
     from core.paths import default_db_path
     db_path = Path(args.db) if args.db else default_db_path()
-    backup = storage.newest_backup(db_path)
-    kept = storage.restore_backup(db_path, backup)
-    print(f"已用备份 {backup} 恢复数据库；原文件保留为 {kept}")
+    backup = backups.newest_backup(db_path)
+    kept = backups.restore_backup(db_path, backup)
+    print(f"已用备份 {backup} 恢复数据库" + (f"；原文件保留为 {kept}" if kept else ""))
     return 0
 
 
