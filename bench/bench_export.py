@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from core.cli import render_text  # noqa: E402
+from cli.commands import render_text  # noqa: E402
 from core.docx_export import export_report  # noqa: E402
 from tests.test_export_support import sample_report  # noqa: E402
 

@@ -10,9 +10,9 @@ from datetime import date, datetime
 
 INTRO_KEY = "intro"
 
-BODY, ITEM2, ITEM3, ITEM4 = 0, 2, 3, 4
-LEVELS = (BODY, ITEM2, ITEM3, ITEM4)
-LEVEL_LABELS = {BODY: "正文", ITEM2: "（一）", ITEM3: "1.", ITEM4: "（1）"}
+# Levels and numbers live in core.numbering; re-exported here because every layer uses them with the outline.
+from core.numbering import (BODY, CHAPTER, ITEM2, ITEM3, ITEM4, LEVEL_LABELS, LEVELS,  # noqa: F401
+                            chinese_numeral, format_number, parse_chinese_numeral)
 
 STATUSES = ("draft", "final", "issued")
 STATUS_LABELS = {"draft": "草稿", "final": "定稿", "issued": "已印发"}
@@ -20,41 +20,7 @@ STATUS_LABELS = {"draft": "草稿", "final": "定稿", "issued": "已印发"}
 BANNER_LEAD = "lead"  # 发文机关标志 names the lead organ only
 BANNER_ALL = "all"  # 发文机关标志 names every organ, stacked
 
-_DIGITS = "零一二三四五六七八九"
 SENTENCE_ENDS = "。！？"
-
-
-def chinese_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九 (report numbering never needs more)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
-
-
-def parse_chinese_numeral(text: str) -> int | None:
-    """Inverse of chinese_numeral for 一…九十九; None when text is not such a numeral."""
-    if not text or any(c not in _DIGITS + "十" for c in text):
-        return None
-    if "十" not in text:
-        return _DIGITS.index(text) if len(text) == 1 else None
-    tens, _, ones = text.partition("十")
-    tens_value = 1 if tens == "" else _DIGITS.index(tens) if len(tens) == 1 else None
-    ones_value = 0 if ones == "" else _DIGITS.index(ones) if len(ones) == 1 else None
-    if tens_value is None or ones_value is None:
-        return None
-    return tens_value * 10 + ones_value
-
-
-def format_number(level: int, n: int) -> str:
-    if level == ITEM2:
-        return f"（{chinese_numeral(n)}）"
-    if level == ITEM3:
-        return f"{n}."
-    if level == ITEM4:
-        return f"（{n}）"
-    return ""
 
 
 def split_heading(sentence_text: str) -> tuple[str, str]:
@@ -164,7 +130,7 @@ def chapter_numbers(chapters: list[Chapter]) -> list[str]:
     for chapter in chapters:
         if chapter.numbered:
             n += 1
-            numbers.append(f"{chinese_numeral(n)}、")
+            numbers.append(format_number(CHAPTER, n))
         else:
             numbers.append("")
     return numbers

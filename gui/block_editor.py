@@ -14,7 +14,7 @@ from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextBlo
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers, split_heading
-from core.recognize import item_prefix
+from core.numbering import item_prefix
 
 LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 BODY_FONTS = ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC"]

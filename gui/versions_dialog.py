@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
                                QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from gui.errors import ask, guarded
-from gui.report_diff import report_diff_html
+from core.report_diff import report_diff_html
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 

@@ -11,8 +11,8 @@ sys.path.insert(0, str(ROOT))
 import pytest  # noqa: E402
 
 from core.archive import Archive  # noqa: E402
+from tests.support import SAMPLE  # noqa: E402
 
-SAMPLE = ROOT.parent / "shared" / "samples" / "jingmao-township-2024.txt"
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from typing import Iterator
 
 from core.checks.model import Target
 from core.checks.text_rules import Hit
-from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS, Report, count_chars, format_date
-from core.recognize import CHAPTER_RE, ITEM2_RE, ITEM3_RE, ITEM4_RE
+from core.outline import BODY, LEVEL_LABELS, Report, count_chars, format_date
+from core.numbering import CHAPTER, starts_with_number, typed_number
 from core.template import template_chapter, template_chapters
 
 OTHER_KEY, PLANS_KEY, SHORTCOMINGS_KEY = "other", "plans", "shortcomings"
@@ -18,9 +18,6 @@ LONG_PARAGRAPH = 400  # characters: about 15 printed lines, most of a page
 PARAGRAPH_ENDINGS = "。！？；：…”’）》」』—!?;:)"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
-# A number typed at the start of a paragraph, and the outline level that would generate it.
-# The patterns are the importer's, so a paragraph reads the same whichever way it arrived.
-TYPED_NUMBERS = ((ITEM2_RE, ITEM2), (ITEM4_RE, ITEM4), (ITEM3_RE, ITEM3), (CHAPTER_RE, None))
 
 Found = Iterator[tuple[Target | None, Hit]]
 
@@ -164,21 +161,21 @@ def typed_numbers(report: Report) -> Found:
 
 
 def _typed_number(text: str, level: int, in_title: bool = False) -> Iterator[Hit]:
-    for pattern, implied in TYPED_NUMBERS:
-        match = pattern.match(text)
-        if match is None:
-            continue
-        number, end = text[:match.start(match.lastindex)].strip(), match.start(match.lastindex)
-        if in_title or level != BODY:
-            yield Hit("typed-number", 0, end, f"序号“{number}”是手工输入的；序号由程序自动生成，"
-                      "这里会重复，应删除。", "")
-        elif implied is None:
-            yield Hit("typed-number", 0, end, f"段首的“{number}”是一级标题的序号：请把这段作为新的部分"
-                      "（一级标题），序号由程序自动生成。")
-        else:
-            yield Hit("typed-number", 0, end, f"段首的序号“{number}”是手工输入的；应改为"
-                      f"“{LEVEL_LABELS[implied]}”层次，由程序自动编号。", "", implied)
+    # The importer's and the editor's reading of typed numbers, so a paragraph reads the same
+    # whichever way it arrived.
+    if not starts_with_number(text):
         return
+    implied, end = typed_number(text)
+    number = text[:end].strip()
+    if in_title or level != BODY:
+        yield Hit("typed-number", 0, end, f"序号“{number}”是手工输入的；序号由程序自动生成，"
+                  "这里会重复，应删除。", "")
+    elif implied == CHAPTER:
+        yield Hit("typed-number", 0, end, f"段首的“{number}”是一级标题的序号：请把这段作为新的部分"
+                  "（一级标题），序号由程序自动生成。")
+    else:
+        yield Hit("typed-number", 0, end, f"段首的序号“{number}”是手工输入的；应改为"
+                  f"“{LEVEL_LABELS[implied]}”层次，由程序自动编号。", "", implied)
 
 
 

@@ -76,17 +76,5 @@ def describe_write_error(err: OSError, path: Path) -> str:
     return f"写入 {path} 时出错：{err.strerror or err}。请换一个保存位置后重试。原有文件未被改动。"
 
 
-def export_command(archive, args) -> int:
-    """`python main.py export REPORT --out F [--variant red|plain|web] [--force]`."""
-    out = Path(args.out)
-    if out.suffix.lower() != ".docx":
-        raise ExportFailed(f"输出文件 {out} 应以 .docx 结尾。")
-    report = archive.load_report(archive.find_report(args.report))
-    font_set_name = getattr(args, "font_set", None) or DEFAULT_FONT_SET
-    export_report(report, out, args.variant, font_set_name, overwrite=args.force)
-    print(f"已导出：{out}（{VARIANT_LABELS[args.variant]}，{report.year}年，{report.char_count()} 字）")
-    return 0
-
-
-__all__ = ["export_report", "export_command", "default_file_name", "ExportFailed", "TargetExists",
+__all__ = ["export_report", "default_file_name", "ExportFailed", "TargetExists",
            "VARIANTS", "VARIANT_LABELS"]

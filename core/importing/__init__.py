@@ -6,7 +6,7 @@ from pathlib import Path
 from core.archive import Archive
 from core.errors import ImportFailed
 from core.outline import Report
-from core.recognize import ImportResult, build_report
+from core.importing.recognize import ImportResult, build_report
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 
@@ -21,10 +21,10 @@ def import_file(path: Path | str, year: int | None = None) -> ImportResult:
     suffix = path.suffix.lower()
     try:
         if suffix in TEXT_SUFFIXES:
-            from core.textimport import read_text_paragraphs
+            from core.importing.text import read_text_paragraphs
             paragraphs, notes = read_text_paragraphs(path), []
         elif suffix in (".docx", ".doc", ".wps"):
-            from core.docx_import import read_word_paragraphs
+            from core.importing.docx import read_word_paragraphs
             paragraphs, notes = read_word_paragraphs(path)
         else:
             raise ImportFailed(f"不支持“{path.suffix}”格式。请导入 .docx 或 .txt 文件"

@@ -11,7 +11,7 @@ from core.docx_export import layout
 from core.docx_export.build import PUBLIC_NOTE
 from core.outline import Block, Chapter, ITEM2, Organ, Report
 from main import main
-from tests.test_export_support import joint_banner, sample_report
+from tests.support.reports import joint_banner, sample_report
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-MAIN = Path(__file__).resolve().parent.parent / "main.py"
+from tests.support import MAIN
+
 
 
 def run(*args, check=True):

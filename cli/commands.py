@@ -136,12 +136,12 @@ def _restore_backup(args) -> int:
 
 
 def _export(archive: Archive, args) -> int:
-    from core.docx_export import export_command
+    from cli.export import export_command
     return export_command(archive, args)
 
 
 def _check(archive: Archive, args) -> int:
-    from core.checks import check_command
+    from cli.check import check_command
     return check_command(archive, args)
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from core.archive import Archive
+from tests.support import ROOT
 from core.outline import Block
 
-ROOT = Path(__file__).resolve().parent.parent
 
 # The child starts the real window on the temp db, types into a chapter (keys and a committed
 # input-method string), says TYPED, and keeps running until it is killed.
@@ -25,7 +25,7 @@ from PySide6.QtTest import QTest
 from gui.app import make_application
 from gui.main_window import MainWindow
 from gui.settings import Settings
-from test_gui_helpers import commit_text
+from tests.support.gui import commit_text
 
 app = make_application()
 window = MainWindow(Settings(QSettings(sys.argv[3], QSettings.Format.IniFormat)))

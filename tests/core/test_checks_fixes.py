@@ -6,7 +6,7 @@ import copy
 from core.checks import Target, apply_all_fixes, apply_fix, run_checks, target_text
 from core.outline import BODY, ITEM2, ITEM3, Block, Chapter, report_to_dict
 
-from test_checks import OTHER, clean_report
+from tests.support.reports import OTHER, clean_report
 
 
 def dirty_report():

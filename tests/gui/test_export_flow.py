@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.export_flow import ExportDialog, ExportFlow
 from gui.settings import Settings
-from tests.test_export_support import sample_report
+from tests.support.reports import sample_report
 
 
 @pytest.fixture

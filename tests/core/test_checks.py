@@ -8,27 +8,7 @@ import pytest
 
 from core.checks import run_checks, target_text
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, Chapter, Report
-
-
-def clean_report() -> Report:
-    chapters = [
-        Chapter("导语", "intro", [Block(BODY, "", "2024年，我乡坚持依法行政。现将有关情况报告如下：")]),
-        Chapter("2024年度推进法治政府建设的主要举措和成效", "measures",
-                [Block(ITEM2, "健全工作机制", ""), Block(BODY, "", "成立领导小组，明确职责分工。")]),
-        Chapter("2024年度推进法治政府建设存在的不足和原因", "shortcomings",
-                [Block(BODY, "", "执法力量不足，主要原因是人员编制少。")]),
-        Chapter("2024年度党政主要负责人履行推进法治建设第一责任人职责情况", "first_responsibility",
-                [Block(BODY, "", "主要负责人带头学法，主持召开专题会议4次。")]),
-        Chapter("2025年度推进法治政府建设的主要安排", "plans", [Block(BODY, "", "加强执法队伍建设。")]),
-        Chapter("其他需要报告的情况", "other", [Block(BODY, "", "无。")]),
-    ]
-    return Report(year=2024, title="景毛乡人民政府关于2024年度法治政府建设情况的报告",
-                  doc_number="景政发〔2025〕7号", recipients="县委依法治县办", written_date=date(2025, 1, 22),
-                  cc="县司法局。", printing_organ="景毛乡党政办公室", printing_date=date(2025, 1, 23),
-                  chapters=chapters)
-
-
-OTHER = 5  # index of 其他需要报告的情况 in clean_report()
+from tests.support.reports import OTHER, clean_report
 
 
 def with_paragraph(text: str, level: int = BODY, heading: str = "") -> Report:

@@ -2,7 +2,7 @@
 import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def _imports(path: Path) -> set[str]:
@@ -28,7 +28,7 @@ def test_core_never_imports_qt_or_gui():
 
 
 def test_nothing_outside_core_touches_sqlalchemy():
-    files = _python_files("gui") + [ROOT / "main.py"]
+    files = _python_files("gui") + _python_files("cli") + [ROOT / "main.py"]
     offenders = [str(p.relative_to(ROOT)) for p in files
                  if any(n.split(".")[0] in ("sqlalchemy", "alembic", "sqlite3") for n in _imports(p))]
     assert offenders == []

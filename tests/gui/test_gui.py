@@ -11,7 +11,7 @@ from core.outline import BODY, ITEM2, ITEM3, Block
 from gui.main_window import MainWindow
 from gui.settings import Settings
 from gui.start_page import default_report_year
-from test_gui_helpers import answer_next_dialog, commit_text, message_boxes, stored_text
+from tests.support.gui import answer_next_dialog, commit_text, message_boxes, stored_text
 
 
 @pytest.fixture
@@ -393,7 +393,7 @@ def test_export_writes_typed_text_first(open_window, db_path):
 
 def test_version_diff_marks_changed_characters_and_whole_paragraphs():
     from core.outline import Chapter, Report
-    from gui.report_diff import ADDED, REMOVED, report_diff_html
+    from core.report_diff import ADDED, REMOVED, report_diff_html
     old = Report(2024, chapters=[Chapter("主要举措和成效", "measures", [Block(ITEM2, "健全机制。", "细化分工。"),
                                                                    Block(BODY, "", "删去的一段。")])])
     new = Report(2024, chapters=[Chapter("主要举措和成效", "measures", [Block(ITEM2, "健全机制。", "明确分工。"),

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-import docx_fixtures as F
+from tests.support import ROOT, docx_fixtures as F
 from core.archive import Archive
-from core.docx_import import format_counter, read_word_paragraphs
+from core.importing.docx import read_word_paragraphs
+from core.importing.docx.numbering import format_counter
 from core.importing import import_file
 from core.outline import BANNER_ALL, BODY, ITEM2, ITEM3, ITEM4
 from core.template import match_template_key
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def outline(report):

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from core.docx_export import export_report
-from tests.test_export_support import sample_report
+from tests.support import LAYOUT_TOOL
+from tests.support.reports import sample_report
 
 pytestmark = [pytest.mark.render,
               pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) missing")]
 
-TOOL = Path(__file__).resolve().parent.parent.parent / "shared" / "tools" / "docx_layout_report.py"
+TOOL = LAYOUT_TOOL
 PAGE_NUMBER_INSET_MM = 4.9  # one 4号 character
 DATE = "2025年1月22日"  # the sample's 成文日期
 

@@ -10,7 +10,7 @@ from core.checks import run_checks
 from core.outline import report_to_dict
 from gui.check_panel import CheckPanel
 
-from test_checks import OTHER, clean_report
+from tests.support.reports import OTHER, clean_report
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.errors import ImportFailed
-from core.recognize import SourceParagraph
+from core.importing.recognize import SourceParagraph
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 

@@ -7,7 +7,7 @@ from core.checks import apply_all_fixes, place_of, run_checks
 from core.importing import import_file
 from main import main
 
-from test_checks import clean_report
+from tests.support.reports import clean_report
 
 
 def test_check_prints_one_line_per_finding_and_fails_while_errors_remain(archive, db_path, capsys):

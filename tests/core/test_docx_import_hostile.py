@@ -5,10 +5,10 @@ import zipfile
 
 import pytest
 
-import docx_fixtures as F
+from tests.support import docx_fixtures as F
 import main
 from core.archive import Archive
-from core.docx_import import MAX_FILE_BYTES, OLE_MAGIC
+from core.importing.docx.container import MAX_FILE_BYTES, OLE_MAGIC
 from core.errors import ImportFailed
 from core.importing import import_file
 from core.outline import Report

@@ -5,8 +5,8 @@ import subprocess
 
 import pytest
 
-import docx_fixtures as F
-from core.docx_import import soffice_path
+from tests.support import docx_fixtures as F
+from core.importing.docx.convert import soffice_path
 from core.errors import ImportFailed
 from core.importing import import_file
 

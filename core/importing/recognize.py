@@ -11,22 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from core.errors import ImportFailed
-from core.outline import (BANNER_ALL, BANNER_LEAD, BODY, Block, Chapter, INTRO_KEY, ITEM2, ITEM3,
-                          ITEM4, Organ, Report, parse_chinese_numeral, split_heading)
+from core.outline import (BANNER_ALL, BANNER_LEAD, BODY, Block, Chapter, INTRO_KEY, ITEM2, Organ,
+                          Report, split_heading)
+from core.numbering import CHAPTER, ITEM_LEVELS, parse_chinese_numeral, starts_with_number, typed_number
 from core.template import assign_template_keys, template_chapter
 
-CN_NUM = "一二三四五六七八九十"
 TERMINAL = "。！？；：…”’」』）)!?;:."
-CHAPTER_RE = re.compile(rf"^([{CN_NUM}]+)\s*[、.．]\s*(.+)$")
-# An item number at the start of a paragraph, in every form real reports use, and its level.
-# \d matches full-width digits too. Checked in this order: （1） before （一）-style, 1. last.
-_ITEM_PREFIXES = (
-    (ITEM4, r"[（(]\s*(\d{1,2})\s*[）)]\s*"),
-    (ITEM2, rf"(?:[（(]\s*([{CN_NUM}]+)\s*[）)]|([{CN_NUM}]+)[）)])\s*"),
-    (ITEM3, r"(\d{1,2})\s*[.．、](?!\d)\s*"),
-)
-ITEM_PREFIX_RES = tuple((level, re.compile(pattern)) for level, pattern in _ITEM_PREFIXES)
-ITEM4_RE, ITEM2_RE, ITEM3_RE = (re.compile(f"^{pattern}(.+)$") for _level, pattern in _ITEM_PREFIXES)
 DOC_NUMBER_RE = re.compile(
     r"(?P<prefix>[^\s〔\[【(（]{1,12}?)\s*[〔\[【(（]\s*(?P<year>\d{4})\s*[〕\]】)）]\s*第?\s*0*(?P<n>\d+)\s*号")
 SIGNER_RE = re.compile(r"签发人\s*[：:]\s*(?P<name>\S+(?:\s\S+)?)")
@@ -117,7 +107,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_numbered(text: str) -> bool:
-    return any(r.match(text) for r in (CHAPTER_RE, ITEM2_RE, ITEM3_RE, ITEM4_RE))
+    return starts_with_number(text)
 
 
 def _looks_like_heading(p: SourceParagraph) -> bool:
@@ -257,11 +247,11 @@ class _Builder:
         previous: SourceParagraph | None = None
         for p in paras:
             text = p.full_text
-            chapter_match = CHAPTER_RE.match(text)
-            if chapter_match or (_looks_like_heading(p) and not _is_numbered(text)):
-                title = chapter_match.group(2).strip() if chapter_match else text
+            chapter_number = typed_number(text, (CHAPTER,)) if starts_with_number(text, (CHAPTER,)) else None
+            if chapter_number or (_looks_like_heading(p) and not _is_numbered(text)):
+                title = text[chapter_number[1]:].strip() if chapter_number else text
                 chapters.append(Chapter(title=title))
-                if not chapter_match:
+                if not chapter_number:
                     self.notes.append(f"按字体判断“{title}”为一级标题。")
                 previous = None
                 continue
@@ -340,21 +330,11 @@ class _Builder:
                 self.notes.append(f"“{chapter.title}”不对应规定的五项内容之一，作为单独部分保留。")
 
 
-def item_prefix(text: str) -> tuple[int, int] | None:
-    """(level, length) of the item number `text` starts with: "（三）调整…" → (ITEM2, 3); else None."""
-    for level, pattern in ITEM_PREFIX_RES:
-        match = pattern.match(text)
-        if match:
-            return level, match.end()
-    return None
-
-
 def _block_for(p: SourceParagraph) -> Block:
     text = p.full_text
-    for level, pattern in ((ITEM4, ITEM4_RE), (ITEM2, ITEM2_RE), (ITEM3, ITEM3_RE)):
-        match = pattern.match(text)
-        if match:
-            return Block(level, *_split_item(p, match.start(match.lastindex)))
+    if starts_with_number(text, ITEM_LEVELS):
+        level, content_start = typed_number(text, ITEM_LEVELS)
+        return Block(level, *_split_item(p, content_start))
     return Block(BODY, "", text)
 
 

@@ -1,0 +1,78 @@
+"""The command line: parse arguments, then start the window (no command) or run a CLI command."""
+from __future__ import annotations
+
+import argparse
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with one Chinese line for a wrong command line (subcommands inherit it)."""
+
+    def error(self, message: str):
+        self.exit(2, f"错误：命令行参数有误（{message}）。运行 python {self.prog} --help 查看用法。\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from core.fonts import DEFAULT_FONT_SET, FONT_SETS
+    parser = ArgumentParser(prog="main.py", description="法治年报：法治政府建设年度报告起草与排版")
+    db_help = "数据库文件（默认：用户数据文件夹中的 archive.sqlite3）"
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    # Accepted after the subcommand too; SUPPRESS keeps a --db given before it from being reset.
+    db = ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    fonts = ArgumentParser(add_help=False)
+    fonts.add_argument("--fonts", dest="font_set", choices=sorted(FONT_SETS), default=DEFAULT_FONT_SET,
+                       help="字体方案：" + "；".join(f"{k}：{v.label}" for k, v in FONT_SETS.items()))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = commands.add_parser("list", parents=[db], help="列出报告")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--trash", action="store_true", help="列出回收站中的报告")
+
+    p = commands.add_parser("show", parents=[db], help="显示一份报告（REPORT 为编号或年份）")
+    p.add_argument("report", metavar="REPORT")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    p = commands.add_parser("import", parents=[db], help="导入以往的报告（.txt、.docx）")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--year", type=int, help="报告年度（文件中没有写明时使用）")
+    p.add_argument("--replace", action="store_true", help="该年度已有报告时，先保存版本再覆盖")
+
+    p = commands.add_parser("new", parents=[db], help="新建报告（按模板，或以往年报告为基础）")
+    p.add_argument("--year", type=int, required=True, help="报告年度")
+    p.add_argument("--from-year", type=int, help="以该年度的报告为基础")
+    p.add_argument("--copy-text", action="store_true", help="同时复制正文")
+    p.add_argument("--organ", action="append", default=[], help="发文机关全称（可多次指定，按顺序）")
+
+    p = commands.add_parser("snapshot", parents=[db], help="保存版本")
+    p.add_argument("report", metavar="REPORT")
+    p.add_argument("--label", required=True, help="版本说明")
+
+    p = commands.add_parser("snapshots", parents=[db], help="列出历史版本")
+    p.add_argument("report", metavar="REPORT")
+
+    p = commands.add_parser("restore", parents=[db], help="恢复到某个历史版本（先自动保存当前内容）")
+    p.add_argument("snapshot", type=int, metavar="SNAPSHOT")
+
+    commands.add_parser("restore-backup", parents=[db], help="用最近的备份替换损坏的数据库")
+
+    p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）")
+    p.add_argument("report", metavar="REPORT")
+    p.add_argument("--out", required=True, metavar="FILE.docx")
+    p.add_argument("--variant", choices=("red", "plain", "web"), default="red",
+                   help="red：红头文件；plain：无版头；web：网上公开版")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+
+    p = commands.add_parser("check", parents=[db, fonts], help="检查报告是否符合要求")
+    p.add_argument("report", metavar="REPORT")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from gui.app import run_gui
+        return run_gui(args.db)
+    from cli.commands import run_command
+    return run_command(args)
+
