@@ -107,6 +107,11 @@ class MainWindow(QMainWindow):
         self.autosaver.status_changed.connect(lambda text: self.save_label.setText(text))
         self.autosaver.failed.connect(lambda err: show_error(self, err, self.tr("未能保存")))
         self.autosaver.saved.connect(self._on_saved)
+        # Logging off or shutting down (the session manager asks first) and quitting write at once.
+        from PySide6.QtGui import QGuiApplication
+        app = QGuiApplication.instance()
+        app.commitDataRequest.connect(self._write_everything)
+        app.aboutToQuit.connect(self._write_everything)
 
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -323,6 +328,10 @@ class MainWindow(QMainWindow):
         fields = self.tabs.form.fields()
         title = fields["title"] or self.tr("{0}年度报告").format(fields["year"])
         self.setWindowTitle(f"{title} — {APP_NAME}")
+
+    def _write_everything(self, *_args) -> None:
+        if self.autosaver is not None:
+            self.autosaver.flush()
 
     def _on_saved(self, _key) -> None:
         if self.check_panel is not None and self.check_panel.isVisible():

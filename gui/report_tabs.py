@@ -117,7 +117,7 @@ class ReportTabs(QTabWidget):
             page.splitter.setSizes(self._pane_sizes)
         page.edited.connect(lambda: self._schedule_chapter(page))
         # Leaving the editor (to the check panel, a dialog) writes at once.
-        page.editor.focus_lost.connect(self._autosaver.flush)
+        page.editor.focus_lost.connect(self._autosaver.write_soon)
         relocating, current = self._relocating, self.currentIndex()
         self._relocating = True
         self.removeTab(index)
