@@ -17,6 +17,8 @@ from typing import Callable, Hashable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from core.errors import EditConflict
+
 DELAY_MS = 600  # a pause in typing writes soon
 MAX_WAIT_MS = 1500  # steady typing writes too: in the database within 2 s of any keystroke
 RETRY_MS = 5000
@@ -29,6 +31,7 @@ class Autosaver(QObject):
     status_changed = Signal(str)
     failed = Signal(object)  # the exception of the first failure in a streak
     saved = Signal(object)  # the key of each successful write
+    conflicted = Signal(object)  # an EditConflict: the text was kept as a version, not retried
     _finished = Signal(object)  # a Future, from the writer thread, queued to the GUI thread
 
     def __init__(self, parent: QObject | None = None):
@@ -123,9 +126,13 @@ class Autosaver(QObject):
         return self._settle(*future.result())
 
     def _settle(self, key, write: Write, error):
-        """Record one finished write; a failed one becomes pending again unless newer text is."""
+        """Record one finished write; a failed one becomes pending again unless newer text is.
+        A conflict is not a failure to retry: the archive kept the text as a version."""
         if error is None:
             self.saved.emit(key)
+        elif isinstance(error, EditConflict):
+            self.conflicted.emit(error)
+            return None
         elif key not in self._pending:
             self._pending[key] = lambda: write
         return error

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.archive = None
         self.check_panel = None
         self._export_flow = None
+        self._conflict_shown = False
         self.autosaver = self.tabs = None
         self.setStyleSheet(STYLE)
         self.setCentralWidget(QWidget())
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.autosaver.status_changed.connect(lambda text: self.save_label.setText(text))
         self.autosaver.failed.connect(lambda err: show_error(self, err, self.tr("未能保存")))
         self.autosaver.saved.connect(self._on_saved)
+        self.autosaver.conflicted.connect(self._on_conflict)
         # Logging off or shutting down (the session manager asks first) and quitting write at once.
         from PySide6.QtGui import QGuiApplication
         app = QGuiApplication.instance()
@@ -328,6 +330,22 @@ class MainWindow(QMainWindow):
         fields = self.tabs.form.fields()
         title = fields["title"] or self.tr("{0}年度报告").format(fields["year"])
         self.setWindowTitle(f"{title} — {APP_NAME}")
+
+    def _on_conflict(self, error) -> None:
+        """Another window or program changed what this one saved: its text is a version now; show the
+        newer text and say so (once for a burst of refused saves)."""
+        if not self._conflict_shown:
+            self._conflict_shown = True
+            QTimer.singleShot(0, lambda: self._show_newer(error))
+
+    @guarded
+    def _show_newer(self, error) -> None:
+        self._conflict_shown = False
+        self.autosaver.flush()
+        self.tabs.reload()
+        self.refresh_panel()
+        self._update_title()
+        show_error(self, error, self.tr("内容已在别处被修改"))
 
     def _write_everything(self, *_args) -> None:
         if self.autosaver is not None:

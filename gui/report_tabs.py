@@ -188,22 +188,33 @@ class ReportTabs(QTabWidget):
 
     # --- autosave --------------------------------------------------------------------------
 
+    # A save states the revision it edited: the revision is read and updated on the writer thread, in
+    # write order, so consecutive saves of this window follow each other, and a save after another
+    # window's is refused (EditConflict: the text is kept as a version; the window shows the newer one).
+
     def _schedule_chapter(self, page: ChapterEditor) -> None:
-        archive, chapter_id = self.archive, page.chapter_id
+        archive, chapter, report_id = self.archive, page.chapter, self.report.id
 
         def prepare():
             blocks = page.blocks()  # copied on the GUI thread; the writer thread gets only the copy
-            return lambda: archive.save_chapter(chapter_id, blocks)
-        self._autosaver.schedule(("chapter", chapter_id), prepare)
+
+            def write():
+                chapter.revision = archive.save_chapter(chapter.id, blocks, revision=chapter.revision,
+                                                        report_id=report_id)
+            return write
+        self._autosaver.schedule(("chapter", chapter.id), prepare)
         self._count_timer.start(COUNT_DELAY_MS)
 
     def _schedule_metadata(self) -> None:
-        archive, report_id, form = self.archive, self.report.id, self.form
+        archive, report, form = self.archive, self.report, self.form
 
         def prepare():
             fields = form.fields()
-            return lambda: archive.update_report(report_id, **fields)
-        self._autosaver.schedule(("report", report_id), prepare)
+
+            def write():
+                report.revision = archive.update_report(report.id, revision=report.revision, **fields)
+            return write
+        self._autosaver.schedule(("report", report.id), prepare)
         self.meta_edited.emit()
 
     def _on_saved(self, key) -> None:
@@ -275,7 +286,7 @@ class ReportTabs(QTabWidget):
                                          QLineEdit.EchoMode.Normal, page.chapter.title)
         if not ok or not title.strip() or title.strip() == page.chapter.title or not self._autosaver.flush():
             return
-        self.archive.rename_chapter(page.chapter_id, title.strip())
+        page.chapter.revision = self.archive.rename_chapter(page.chapter_id, title.strip())
         page.set_title(title.strip())
         self._relabel()
 
