@@ -39,6 +39,7 @@ class Autosaver(QObject):
         self._pending: dict[Hashable, Prepare] = {}
         self._in_flight: list[Future] = []
         self._failing = False
+        self.last_error = None  # the latest failure, shown once per streak
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._timer = QTimer(self)  # restarted by every change (debounce), or the retry after a failure
         self._timer.setSingleShot(True)
@@ -79,12 +80,17 @@ class Autosaver(QObject):
         self._deadline.stop()
         if not self.has_pending():
             return True
+        self._wait_in_flight()  # writes already running first: a failed one is pending again, retried now
         self._start_writes()
+        errors = self._wait_in_flight()
+        return self._report(next((e for e in errors if e is not None), None))
+
+    def _wait_in_flight(self) -> list:
+        """Wait for the writes started so far and settle them here, not later through the queued signal,
+        so that the caller sees their outcome now."""
         futures, self._in_flight = self._in_flight, []
         wait(futures)
-        # Settle the results here, not later through the queued signal, so the caller sees them now.
-        errors = [self._settle_future(f) for f in futures if not _handled(f)]
-        return self._report(next((e for e in errors if e is not None), None))
+        return [self._settle_future(f) for f in futures if not _handled(f)]
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)
@@ -147,6 +153,7 @@ class Autosaver(QObject):
                 self._failing = False
                 self.status_changed.emit(self.tr("已保存 {0}").format(datetime.now().strftime("%H:%M:%S")))
             return not self._pending
+        self.last_error = error
         self.status_changed.emit(self.tr("未能保存，稍后自动重试"))
         self._timer.start(RETRY_MS)
         if not self._failing:
