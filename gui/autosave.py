@@ -33,6 +33,7 @@ class Autosaver(QObject):
     saved = Signal(object)  # the key of each successful write
     conflicted = Signal(object)  # an EditConflict: the text was kept as a version, not retried
     _finished = Signal(object)  # a Future, from the writer thread, queued to the GUI thread
+    _ran = Signal(object)  # (done, result, error) of run(), from the writer thread
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -48,6 +49,7 @@ class Autosaver(QObject):
         self._deadline.setSingleShot(True)
         self._deadline.timeout.connect(lambda: self._start_writes())
         self._finished.connect(self._on_finished)
+        self._ran.connect(lambda outcome: outcome[0](outcome[1], outcome[2]))
 
     def schedule(self, key: Hashable, prepare: Prepare) -> None:
         """Save later; a newer schedule for the same key replaces the older one."""
@@ -66,6 +68,19 @@ class Autosaver(QObject):
     def has_pending(self) -> bool:
         """Changes not yet confirmed written: scheduled, being written, or written but not yet reported."""
         return bool(self._pending) or any(not _handled(f) for f in self._in_flight)
+
+    def run(self, work: Callable[[], object], done: Callable[[object, Exception | None], None]) -> None:
+        """Run work() on the writer thread after the pending edits (written first, in order); then
+        done(result, error) on the GUI thread. Long archive work (an export) goes this way."""
+        self._start_writes()
+
+        def job():
+            try:
+                outcome = (done, work(), None)
+            except Exception as err:  # noqa: BLE001 — handed back to the GUI thread
+                outcome = (done, None, err)
+            self._ran.emit(outcome)
+        self._writer.submit(job)
 
     def run_later(self, work: Callable[[], object]) -> None:
         """Run work on the writer thread after what is queued (a backup); its failure is not shown."""
