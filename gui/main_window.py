@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
                                             tr("查看、比较和恢复历史版本"))
         self.delete_action = self._action(tr("删除报告…"), self.delete_report, None,
                                           tr("把当前报告移到回收站（可恢复）"))
+        self.backups_action = self._action(tr("备份与恢复…"), self.show_backups, None,
+                                           tr("查看备份、备份到U盘、用备份恢复档案"))
         self.quit_action = self._action(tr("退出"), self.close, QKeySequence.StandardKey.Quit)
         self.undo_action = self._action(tr("撤销"), lambda: self._on_editor("undo"), QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(tr("重做"), lambda: self._on_editor("redo"), QKeySequence.StandardKey.Redo)
@@ -188,7 +190,8 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
 
     def actions_needing_archive(self) -> list[QAction]:
-        return [self.new_action, self.import_action, self.search_action, self.save_now_action]
+        return [self.new_action, self.import_action, self.search_action, self.save_now_action,
+                self.backups_action]
 
     def actions_needing_report(self) -> list[QAction]:
         return [self.export_action, self.snapshot_action, self.versions_action, self.delete_action,
@@ -201,7 +204,7 @@ class MainWindow(QMainWindow):
         menus = (
             (tr("文件(&F)"), [self.new_action, self.import_action, self.export_action, self.font_set_menu,
                             None, self.save_now_action,
-                            self.snapshot_action, self.versions_action, None, self.delete_action, None,
+                            self.snapshot_action, self.versions_action, None, self.backups_action, None, self.delete_action, None,
                             self.quit_action]),
             (tr("编辑(&E)"), [self.undo_action, self.redo_action, None, self.find_action, self.search_action]),
             (tr("格式(&O)"), self.level_actions),
@@ -480,6 +483,29 @@ class MainWindow(QMainWindow):
         self.tabs.reload()
         self.refresh_panel()
         self._update_title()
+
+    @guarded
+    def show_backups(self) -> None:
+        from gui.backup_dialog import BackupDialog
+        if not self.autosaver.flush():
+            return
+        dialog = BackupDialog(self.archive, self)
+        dialog.restore_requested.connect(self.restore_backup)
+        dialog.open()
+
+    @guarded
+    def restore_backup(self, backup: Path) -> None:
+        """Put a backup in place of the open archive: the current one is backed up and kept aside first."""
+        from core import backups
+        if not self.autosaver.flush():
+            return
+        path = self.archive.path
+        self.archive.backup("before-backup-restore")
+        self.tabs.clear_report()
+        self.session.close()
+        backups.restore_backup(path, backup, aside="replaced")
+        if self.open_archive(str(path)):
+            self.statusBar().showMessage(self.tr("已用 {0} 的备份恢复档案。").format(backups.time_label(backup)), 15000)
 
     @guarded
     def delete_report(self) -> None:
