@@ -6,12 +6,13 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from core import backups
 from core.outline import format_date
 from gui.errors import ask, guarded
+from gui.tables import list_table
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,17 +29,8 @@ class BackupDialog(QDialog):
         intro = QLabel(self.tr("备份保存在档案旁的 backups 文件夹中：每天第一次打开、关闭窗口（有修改时）、导入覆盖、恢复版本和"
                                "彻底删除之前都会自动备份。保留最近 10 份，以及一年内每月一份。"))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 3)
+        self.table = list_table([self.tr("时间"), self.tr("原因"), self.tr("包含的报告")], stretch=2)
         self.table.setObjectName("backupList")
-        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("原因"), self.tr("包含的报告")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(lambda: self.restore_button.setEnabled(self.selected() is not None))
         backup_now = QPushButton(self.tr("立即备份"))
         backup_now.clicked.connect(self.backup_now)

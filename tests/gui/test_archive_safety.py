@@ -16,7 +16,7 @@ from core.archive_lock import lock_path, read_owner
 from core.errors import ReadOnlyArchive
 from gui.archive_opener import plan_opening
 from gui.single_instance import ask_to_raise
-from tests.gui.test_gui import chapter_tab, open_window, seed_report, settings  # noqa: F401 (fixtures)
+from tests.gui.test_gui import chapter_tab, seed_report
 from tests.support.gui import answer_next_dialog, commit_text, message_boxes, stored_text
 
 
