@@ -38,7 +38,6 @@ class MainWindow(QMainWindow):
         self.archive = None
         self.check_panel = None
         self._export_flow = None
-        self._conflict_shown = False
         self.autosaver = self.tabs = None
         from gui.archive_session import ArchiveSession
         self.session = ArchiveSession(self)
@@ -99,9 +98,16 @@ class MainWindow(QMainWindow):
         window_layout.restore_splitters(self.settings, self.splitter, self.tabs, self.pane_action.isChecked())
         self.statusBar().clearMessage()
         self.autosaver.status_changed.connect(lambda text: self.save_label.setText(text))
-        self.autosaver.failed.connect(self._on_save_failed)
+        from gui.archive_care import ArchiveCare
+        self.care = ArchiveCare(self, self.session, self.autosaver, self.settings)
+        self.care.reload_requested.connect(self._after_outside_change)
+        self.care.archive_replaced.connect(self._use_archive)
+        self.care.closing.connect(self.tabs.clear_report)
+        self.care.reopen_requested.connect(self.open_archive)
+        self.care.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.autosaver.failed.connect(self.care.on_save_failed)
         self.autosaver.saved.connect(self._on_saved)
-        self.autosaver.conflicted.connect(self._on_conflict)
+        self.autosaver.conflicted.connect(self.care.on_conflict)
         # Logging off or shutting down (the session manager asks first) and quitting write at once.
         from PySide6.QtGui import QGuiApplication
         app = QGuiApplication.instance()
@@ -212,49 +218,19 @@ class MainWindow(QMainWindow):
         title = fields["title"] or self.tr("{0}年度报告").format(fields["year"])
         self.setWindowTitle(f"{title} — {APP_NAME}")
 
-    def _on_save_failed(self, error) -> None:
-        from core.errors import ArchiveVanished
-        if isinstance(error, ArchiveVanished):
-            QTimer.singleShot(0, lambda: self._offer_new_location(error))
-        else:
-            show_error(self, error, self.tr("未能保存"))
-
-    @guarded
-    def _offer_new_location(self, error) -> None:
-        """The archive file was deleted or moved while open: keep the text, save everything elsewhere."""
-        from PySide6.QtWidgets import QFileDialog
-        if not ask(self, self.tr("档案不见了"), str(error), self.tr("另存档案…"), self.tr("稍后再说")):
-            return
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("另存档案"), str(Path.home() / "法治年报档案.sqlite3"),
-                                                self.tr("法治年报档案 (*.sqlite3)"))
-        if target:
-            self.save_archive_to(Path(target))
-
     def save_archive_to(self, target: Path) -> None:
-        """Go on with a copy of the archive at `target`; what is still unsaved is written there."""
-        self.archive = self.session.save_elsewhere(target)
+        self.care.save_archive_to(target)
+
+    def _use_archive(self, archive) -> None:
+        self.archive = archive
         for holder in (self.tabs, self.check_panel, self._export_flow):
             if holder is not None:
-                holder.archive = self.archive
-        self.settings.last_archive = str(target)
-        if self.autosaver.flush():
-            self.statusBar().showMessage(self.tr("档案已另存到 {0}，之后的修改都保存在那里。").format(target), 15000)
+                holder.archive = archive
 
-    def _on_conflict(self, error) -> None:
-        """Another window or program changed what this one saved: its text is a version now; show the
-        newer text and say so (once for a burst of refused saves)."""
-        if not self._conflict_shown:
-            self._conflict_shown = True
-            QTimer.singleShot(0, lambda: self._show_newer(error))
-
-    @guarded
-    def _show_newer(self, error) -> None:
-        self._conflict_shown = False
-        self.autosaver.flush()
+    def _after_outside_change(self) -> None:
         self.tabs.reload()
         self.refresh_panel()
         self._update_title()
-        show_error(self, error, self.tr("内容已在别处被修改"))
 
     def _write_everything(self, *_args) -> None:
         if self.autosaver is not None:
@@ -347,28 +323,11 @@ class MainWindow(QMainWindow):
         self.refresh_panel()
         self._update_title()
 
-    @guarded
     def show_backups(self) -> None:
-        from gui.backup_dialog import BackupDialog
-        if not self.autosaver.flush():
-            return
-        dialog = BackupDialog(self.archive, self)
-        dialog.restore_requested.connect(self.restore_backup)
-        dialog.open()
+        self.care.show_backups()
 
-    @guarded
     def restore_backup(self, backup: Path) -> None:
-        """Put a backup in place of the open archive: the current one is backed up and kept aside first."""
-        from core import backups
-        if not self.autosaver.flush():
-            return
-        path = self.archive.path
-        self.archive.backup("before-backup-restore")
-        self.tabs.clear_report()
-        self.session.close()
-        backups.restore_backup(path, backup, aside="replaced")
-        if self.open_archive(str(path)):
-            self.statusBar().showMessage(self.tr("已用 {0} 的备份恢复档案。").format(backups.time_label(backup)), 15000)
+        self.care.restore_backup(backup)
 
     @guarded
     def delete_report(self) -> None:
