@@ -7,8 +7,8 @@ import pytest
 
 from core.docx_export import (ExportFailed, TargetExists, default_file_name, describe_write_error,
                                export_report)
-from core.docx_export import layout
-from core.docx_export.build import PUBLIC_NOTE
+from core.pages import PUBLIC_NOTE, geometry, layout_report
+from core.pages.metrics import advances, wrap
 from core.outline import Block, Chapter, ITEM2, Organ, Report
 from main import main
 from tests.support.reports import joint_banner, sample_report
@@ -76,7 +76,7 @@ def test_body_is_16pt_condensed_to_28_characters_a_line_with_exact_spacing(expor
     assert ppr.find(f"{W}ind").get(f"{W}firstLineChars") == "200"
     rpr = body.runs[0]._r.find(f"{W}rPr")
     assert rpr.find(f"{W}sz").get(f"{W}val") == "32"
-    assert int(rpr.find(f"{W}spacing").get(f"{W}val")) * 28 + 28 * 320 <= layout.TEXT_W
+    assert int(rpr.find(f"{W}spacing").get(f"{W}val")) * 28 + 28 * 320 <= geometry.TEXT_W
     assert _run_fonts(body)[0].get(f"{W}eastAsia") == "仿宋_GB2312"
 
 
@@ -99,9 +99,10 @@ def test_heading_fonts_by_level(exported):
 def test_run_in_heading_only_the_heading_sentence_is_kai():
     report = Report(2024, "标题", organs=[Organ("某乡人民政府")], chapters=[
         Chapter("主要举措", None, [Block(ITEM2, "加强领导。", "成立领导小组。")])])
-    from core.docx_export.build import block_runs
+    from core.pages.compose import block_runs
     runs = block_runs(report.chapters[0].blocks[0], "（一）")
-    assert [(r.text, r.style.role) for r in runs] == [("（一）加强领导。", "kai"), ("成立领导小组。", "body")]
+    assert [(r.text, r.style.font, r.role) for r in runs] == [("（一）加强领导。", "kai", "heading2"),
+                                                              ("成立领导小组。", "body", "body")]
 
 
 def test_red_variant_has_banner_doc_number_signer_and_a_full_width_red_line(exported):
@@ -164,34 +165,35 @@ def test_footers_alternate_with_page_fields_and_em_dashes(exported):
 
 
 def test_colophon_after_a_full_even_page_gets_a_blank_page_and_unnumbered_section(tmp_path):
+    """The body ends on a full even page: an unnumbered blank odd page, then the 版记 page."""
     report = sample_report()
-    from core.docx_export.build import Composer, Run, add_colophon, build_document
-    from core.fonts import font_set
-    document = build_document(report, "plain", font_set("gb2312"))
-    sections = document.sections
-    # The sample ends on an odd page: the 版记 goes on the next (even) page, numbered, one section.
-    assert len(sections) == 1
-    composer = Composer(docx.Document(), font_set("gb2312"))
-    composer.paragraph([Run("最后一行正文。")])
-    composer.page, composer.y = 2, layout.TEXT_H - layout.LINE_PITCH
-    add_colophon(composer, report)
-    assert len(composer.document.sections) == 2
-    assert composer.page == 4
-    blank_section = composer.document.sections[1]
-    assert "PAGE" not in blank_section.footer.paragraphs[0]._p.xml
+    for extra in range(300):  # lengthen the report until the body fills an even page
+        report.chapters[-1].blocks[-1].text += "依法行政。"
+        layout = layout_report(report, "plain")
+        if len(layout.pages) % 2 == 0 and not layout.pages[-2].numbered:
+            break
+    else:
+        pytest.fail("no length gave a full even last page")
+    blank_page, colophon_page = layout.pages[-2:]
+    assert blank_page.blank and not blank_page.numbered and not colophon_page.numbered
+    path = tmp_path / "r.docx"
+    export_report(report, path, "plain")
+    sections = _doc(path).sections
+    assert len(sections) == 2
+    assert "PAGE" not in sections[1].footer.paragraphs[0]._p.xml
+    assert "PAGE" in sections[0].footer.paragraphs[0]._p.xml
 
 
 def test_title_breaks_into_balanced_lines():
-    assert layout.break_title("中共景毛乡委员会 景毛乡人民政府关于2024年法治政府建设情况的报告") == [
+    from core.pages.title import break_title
+    assert break_title("中共景毛乡委员会 景毛乡人民政府关于2024年法治政府建设情况的报告") == [
         "中共景毛乡委员会 景毛乡人民政府", "关于2024年法治政府建设情况的报告"]
-    assert layout.break_title("某乡人民政府2024年法治政府建设年度报告") == ["某乡人民政府2024年法治政府建设年度报告"]
-    long = "某某县某某乡人民政府关于二〇二四年度推进法治政府建设工作情况和二〇二五年工作安排的报告"
-    lines = layout.break_title(long)
-    assert "".join(lines) == long and all(layout.text_units(x) <= 40 for x in lines) and len(lines) == 3
+    assert break_title("某乡人民政府2024年法治政府建设年度报告") == ["某乡人民政府2024年法治政府建设年度报告"]
 
 
 def test_kinsoku_never_starts_a_line_with_closing_punctuation():
-    lines = layout.wrap_units("一" * 28 + "，二三", 56)
+    text = "一" * 28 + "，二三"
+    lines = [text[a:b] for a, b in wrap(text, advances(text, 320, -5), geometry.TEXT_W, geometry.TEXT_W)]
     assert lines == ["一" * 27, "一，二三"]
 
 
