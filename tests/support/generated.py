@@ -106,13 +106,14 @@ def heading_cases() -> list[Case]:
 def long_cases() -> list[Case]:
     """Reports of up to 12 pages, joint and single, each variant."""
     cases = []
-    for pages in range(1, 13):
+    for pages in range(1, 14):
         report = base(joint=pages % 2 == 0, title=LONG_TITLE if pages % 3 == 0 else SHORT_TITLE)
-        report.chapters = chapters(max(0, pages * 600 - 700), seed=pages)
+        report.chapters = chapters(pages * 620 - 900, seed=pages) if pages > 2 else []
         with_tail(report, 40 + 13 * pages, pages)
         if pages % 4 == 1:
             report.note = "此件公开发布"
-        cases.append(Case(f"pages-{pages:02d}", report, VARIANTS[pages % 3]))
+        variant = "web" if pages % 2 else ("red" if pages % 4 == 0 else "plain")
+        cases.append(Case(f"pages-{pages:02d}", report, variant))
     return cases
 
 
