@@ -6,7 +6,8 @@ from core.fonts import DEFAULT_FONT_SET, font_set, missing_fonts
 from core.outline import Report, chapter_numbers
 
 FIELD_LABELS = {"title": "标题", "doc_number": "发文字号", "recipients": "主送机关", "cc": "抄送机关",
-                "written_date": "成文日期", "printing_date": "印发日期"}
+                "written_date": "成文日期", "printing_date": "印发日期", "organs": "发文机关",
+                "printing_organ": "印发机关", "signer": "签发人"}
 
 
 def font_findings(installed, font_set_name: str = DEFAULT_FONT_SET) -> list[Finding]:
@@ -41,3 +42,18 @@ def finding_dict(report: Report, finding: Finding) -> dict:
             "block_index": location.block_index if location else None,
             "start": location.start if location else None, "end": location.end if location else None,
             "excerpt": finding.excerpt, "fixable": finding.fix is not None}
+
+
+def describe_errors(report: Report, findings: list[Finding], limit: int = 5) -> str:
+    """The 错误 left in a report, one line each with its place, for the export's warning; "" if none."""
+    errors = [f for f in findings if f.is_error]
+    if not errors:
+        return ""
+    lines = [f"检查发现 {len(errors)} 处错误，导出的公文可能不合格式要求："]
+    for finding in errors[:limit]:
+        part, paragraph = place_of(report, finding)
+        where = "·".join(x for x in (part, paragraph) if x)
+        lines.append(f"  · {where}：{finding.message}")
+    if len(errors) > limit:
+        lines.append(f"  …… 另有 {len(errors) - limit} 处，请运行“检查”查看全部。")
+    return "\n".join(lines)

@@ -68,3 +68,14 @@ def test_a_full_disk_in_process_raises_export_failed(full_disk):
     with pytest.raises(ExportFailed, match="磁盘空间不足"):
         export_report(sample_report(), full_disk / "r.docx")
     assert list(full_disk.iterdir()) == []
+
+
+def test_export_names_the_errors_that_remain_and_still_exports(archive, db_path, tmp_path, capsys):
+    report = sample_report()
+    report.written_date, report.printing_date = None, None
+    report_id = archive.create_report(report)
+    out = tmp_path / "r.docx"
+    assert main(["export", str(report_id), "--out", str(out), "--db", str(db_path)]) == 0
+    captured = capsys.readouterr()
+    assert "已导出" in captured.out and out.exists()
+    assert "成文日期" in captured.err and "印发日期" in captured.err and "错误" in captured.err
