@@ -56,6 +56,8 @@ def _date_para(date_text: str, right: int) -> Para | None:
 
 def sealed_layout(names: list[str], date_text: str) -> tuple[list[Para], Para | None]:
     date_right = 4 * CHAR_W
+    if not names:
+        return [], _date_para(date_text, date_right)
     date_w = width(date_text) if date_text else width(names[-1])
     last_centre = TEXT_W - date_right - date_w // 2
     if len(names) == 1:

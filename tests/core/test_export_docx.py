@@ -259,3 +259,81 @@ def test_cli_rejects_a_non_docx_name(archive, db_path, tmp_path, capsys):
     assert main(["export", str(report_id), "--out", str(tmp_path / "x.pdf"), "--db", str(db_path)]) == 1
     assert ".docx" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+# --- issue 10 findings 4–11, read back from the XML ----------------------------------------------
+
+def test_doc_properties_name_this_export_not_the_template(exported):
+    from core import APP_NAME, __version__
+    with zipfile.ZipFile(exported["red"]) as z:
+        core_xml, app_xml = z.read("docProps/core.xml").decode(), z.read("docProps/app.xml").decode()
+    assert "2013-12-23" not in core_xml and "Macintosh" not in app_xml
+    assert f"<Application>{APP_NAME} {__version__}</Application>" in app_xml
+    props = _doc(exported["red"]).core_properties
+    assert props.created.year >= 2025 and props.created == props.modified
+    assert f"<Pages>{len(layout_report(sample_report(), 'red').pages)}</Pages>" in app_xml
+
+
+def test_only_body_runs_are_condensed(exported):
+    """Banner, title, 版记 and page-number runs do not inherit the body's −0.25 pt spacing."""
+    with zipfile.ZipFile(exported["red"]) as z:
+        styles = z.read("word/styles.xml").decode()
+    defaults = styles[styles.index("<w:docDefaults>"):styles.index("</w:docDefaults>")]
+    assert "w:spacing w:val" not in defaults
+    document = _doc(exported["red"])
+    for paragraph in (document.paragraphs[0], _paragraph(document, "中共景毛乡委员会 景毛乡人民政府")):
+        assert paragraph.runs[0]._r.find(f"{W}rPr").find(f"{W}spacing") is None
+    body = _paragraph(document, "为深入贯彻落实")
+    assert body.runs[0]._r.find(f"{W}rPr").find(f"{W}spacing").get(f"{W}val") == "-5"
+    colophon = document.tables[-1].rows[0].cells[0].paragraphs[0]
+    assert colophon.runs[0]._r.find(f"{W}rPr").find(f"{W}spacing") is None
+
+
+def test_joint_banner_table_is_no_wider_than_the_type_area(tmp_path):
+    path = tmp_path / "joint.docx"
+    export_report(joint_banner(sample_report()), path, "red")
+    table = _doc(path).tables[0]._tbl
+    width = int(table.tblPr.find(f"{W}tblW").get(f"{W}w"))
+    grid = sum(int(col.get(f"{W}w")) for col in table.find(f"{W}tblGrid"))
+    assert width == grid <= geometry.TEXT_W
+
+
+def test_the_last_colophon_row_holds_its_line(exported):
+    """The 印发 line is no taller than its exact row, so the last rule cannot cross it."""
+    row = _doc(exported["plain"]).tables[-1].rows[-1]
+    height = int(row._tr.trPr.find(f"{W}trHeight").get(f"{W}val"))
+    line = int(row.cells[0].paragraphs[0]._p.pPr.find(f"{W}spacing").get(f"{W}line"))
+    assert line <= height
+
+
+def test_headings_keep_with_next_and_every_paragraph_has_widow_control(exported):
+    document = _doc(exported["plain"])
+    for start in ("一、", "（一）", "1."):
+        ppr = _paragraph(document, start)._p.pPr
+        if not _paragraph(document, start).text.endswith("。") or start == "（一）":
+            assert ppr.find(f"{W}keepNext") is not None and ppr.find(f"{W}keepLines") is not None
+    with zipfile.ZipFile(exported["plain"]) as z:
+        styles = z.read("word/styles.xml").decode()
+    assert '<w:widowControl w:val="1"/>' in styles
+
+
+def test_joint_sealed_signature_puts_the_organs_side_by_side(tmp_path):
+    report = sample_report()
+    path = tmp_path / "sealed.docx"
+    export_report(report, path, "red")
+    names = [p for p in _doc(path).paragraphs if "中共景毛乡委员会\t景毛乡人民政府" in p.text]
+    assert len(names) == 1
+    tabs = [int(t.get(f"{W}pos")) for t in names[0]._p.pPr.find(f"{W}tabs")]
+    assert len(tabs) == 2 and tabs[1] - tabs[0] >= 8 * geometry.CHAR_W  # seals do not touch
+    unsealed = tmp_path / "web.docx"
+    export_report(report, unsealed, "web")
+    texts = _texts(_doc(unsealed))
+    assert texts.index("景毛乡人民政府") == texts.index("中共景毛乡委员会") + 1  # stacked, lead first
+
+
+def test_no_banner_when_no_issuing_organ(tmp_path):
+    report = sample_report()
+    report.organs = []
+    path = tmp_path / "r.docx"
+    export_report(report, path, "red")
+    assert not any(t.endswith("文件") for t in _texts(_doc(path))[:3])
