@@ -223,6 +223,8 @@ class _Builder:
                 end = self._signature(start, end)
                 continue
             else:
+                if self.report.written_date is None and not self.signature_lines:
+                    end = self._signature(start, end)  # a 落款 without its 成文日期 is still a 落款
                 break
             end -= 1
         return end
