@@ -18,9 +18,9 @@ VARIANTS = ("red", "plain", "web")
 PUBLIC_NOTE = "（此件公开发布）"
 # 发文机关标志: its top edge 35 mm below the 版心 top. `BANNER_BEFORE` is calibrated by rendering.
 BANNER_MAX_PT, BANNER_MIN_PT = 42, 26
-BANNER_BEFORE = 1931
+BANNER_BEFORE = 1847
 BANNER_WORD = "文件"
-RED_LINE = Border("bottom", 10, RED, space_pt=9)  # 1.25 pt ≈ 0.44 mm, 4 mm below the 文号 glyphs
+RED_LINE = Border("bottom", 10, RED, space_pt=5)  # 1.25 pt ≈ 0.44 mm, 4 mm below the 文号 glyphs
 
 
 def compose(report: Report, variant: str) -> list[Item]:
