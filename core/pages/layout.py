@@ -19,17 +19,17 @@ def layout_report(report: Report, variant: str = "red") -> PageLayout:
     """The pages of `report` as exported in `variant` (red / plain / web)."""
     if variant not in VARIANTS:
         raise ValueError(variant)
-    flow = compose(report, variant)
-    pages = paginate(flow)
+    flow, measured = compose(report, variant), {}
+    pages = paginate(flow, measured)
     if _signature_alone(flow, pages) and is_sealed(variant):
         flow = _with_signature_gap(report, flow, signature.SEALED_GAP - 1)
-        pages = paginate(flow)
+        pages = paginate(flow, measured)
     if _signature_alone(flow, pages):
         _carry_body_lines(flow, pages)
-        pages = paginate(flow)
+        pages = paginate(flow, measured)
     if variant != "web" and colophon.has_colophon(report):
-        flow = flow + colophon.placed(report, pages, _used(pages))
-        pages = paginate(flow)
+        flow = flow + colophon.placed(report, pages, pages[-1].used)
+        pages = paginate(flow, measured)
     return PageLayout(pages, flow, variant)
 
 
@@ -50,11 +50,15 @@ def _signature_alone(flow: list[Item], pages) -> bool:
     if start is None:
         return False
     for page in pages:
-        own = [line for line in page.lines if line.item >= start]
-        if own:
-            text_above = [line for line in page.lines if line.item < start and line.role != BLANK]
-            return len(text_above) < CARRIED_LINES and page.number > 1
+        counts = page.line_counts()
+        if any(item >= start for item in counts):
+            above = sum(n for item, n in counts.items() if item < start and not _is_blank(flow[item]))
+            return above < CARRIED_LINES and page.number > 1
     return False
+
+
+def _is_blank(item: Item) -> bool:
+    return isinstance(item, Para) and item.role == BLANK
 
 
 def _with_signature_gap(report: Report, flow: list[Item], gap: int) -> list[Item]:
@@ -75,18 +79,18 @@ def _carry_body_lines(flow: list[Item], pages) -> None:
         item = flow[i]
         if not isinstance(item, Para):
             break
-        lines = [line for page in pages for line in page.lines if line.item == i]
-        if len(lines) > CARRIED_LINES + 1:
-            flow[i + 1:i + 1] = [_continuation(item, lines[-CARRIED_LINES])]
+        boxes = next(m.boxes for page in pages for m, *_ in page.placements if m.index == i)
+        if len(boxes) > CARRIED_LINES + 1:
+            flow[i + 1:i + 1] = [_continuation(item, boxes[-CARRIED_LINES].start)]
             return
         item.keep_next = item.keep_lines = True
-        carried += len(lines) if item.role != BLANK else 0
+        carried += len(boxes) if item.role != BLANK else 0
         i -= 1
 
 
-def _continuation(para: Para, first_line) -> Para:
-    """Split `para` before `first_line`: the rest becomes a paragraph without first-line indent."""
-    split = first_line.start + (para.source.offset if para.source else 0)
+def _continuation(para: Para, split: int) -> Para:
+    """Split `para` at printed character `split` (a line start): the rest becomes a paragraph without
+    first-line indent."""
     head_runs, tail_runs, position = [], [], 0
     for run in para.runs:
         cut = min(max(split - position, 0), len(run.text))
@@ -99,10 +103,3 @@ def _continuation(para: Para, first_line) -> Para:
     source = replace(para.source, offset=-split + para.source.offset) if para.source else None
     return replace(para, runs=tail_runs, first_line_chars=0, keep_next=True, keep_lines=True,
                    page_break_before=False, source=source)
-
-
-def _used(pages) -> int:
-    """Height filled on the last page, from the 版心 top."""
-    from core.pages import geometry as g
-    lines = pages[-1].lines
-    return max((line.y + line.height for line in lines), default=g.MARGIN_TOP) - g.MARGIN_TOP

@@ -53,12 +53,12 @@ def emit_lines(page: Page, m, k: int, end: int, y: int) -> int:
         box = m.boxes[n]
         top = y + (item.before if n == 0 else 0)
         if item.role != END_MARK:
-            page.lines.append(para_line(page.number, item, m.index, m.advances, box.start, box.end,
+            page._lines.append(para_line(page.number, item, m.index, m.advances, box.start, box.end,
                                         g.MARGIN_LEFT, g.TEXT_W, g.MARGIN_TOP + top, n == 0,
                                         n == len(m.boxes) - 1))
         y += box.height
         if n == len(m.boxes) - 1 and item.border:
-            page.shapes.append(rule_shape(page.number, item, g.MARGIN_TOP + top + item.line))
+            page._shapes.append(rule_shape(page.number, item, g.MARGIN_TOP + top + item.line))
     return y
 
 
@@ -141,13 +141,13 @@ def emit_table(page: Page, table: Table, index: int, top: int) -> None:
             for para, adv, a, b, first, last in laid:
                 h = min(para.line, row.height)
                 if para.runs:
-                    page.lines.append(para_line(page.number, para, index, adv, a, b, x, cell.width, cy,
+                    page._lines.append(para_line(page.number, para, index, adv, a, b, x, cell.width, cy,
                                                 first, last, h))
                 cy += h
             for side, size in cell.borders:
                 thickness = size * g.TWIPS_PER_PT // 8
                 edge = y - thickness // 2 if side == "top" else y + row.height + thickness // 2
-                page.shapes.append(Shape(page.number, SIDE_SHAPES.get(size, "colophon_thin"), x,
+                page._shapes.append(Shape(page.number, SIDE_SHAPES.get(size, "colophon_thin"), x,
                                          x + cell.width, edge, size * g.TWIPS_PER_PT // 8))
             x += cell.width
         y += row.height + sum(size for side, size in row.cells[0].borders if side == "bottom") * g.TWIPS_PER_PT // 8

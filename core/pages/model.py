@@ -58,17 +58,46 @@ class Shape:
     color: str = "000000"
 
 
-@dataclass
 class Page:
-    number: int  # physical page, 1-based
-    numbered: bool = True  # False on the blank page and the 版记 page after it (GB/T 9704 7.5)
-    lines: list[Line] = field(default_factory=list)
-    shapes: list[Shape] = field(default_factory=list)
-    footer: Line | None = None  # 「— N —」: odd pages right, even pages left
+    """One sheet: its lines and rules are built from the paginator's placements on first use (an
+    export needs only where pages break, a preview needs the lines)."""
+
+    def __init__(self, number: int, numbered: bool = True):
+        self.number = number  # physical page, 1-based
+        self.numbered = numbered  # False on the blank page and the 版记 page after it (GB/T 9704 7.5)
+        self.footer: Line | None = None  # 「— N —」: odd pages right, even pages left
+        self.placements: list = []  # (measured item, first box, end box, y) from core.pages.paginate
+        self.used = 0  # twips filled from the 版心 top
+        self._lines: list[Line] | None = None
+        self._shapes: list[Shape] = []
+
+    @property
+    def lines(self) -> list[Line]:
+        if self._lines is None:
+            from core.pages.lines import emit_lines
+            self._lines = []
+            for measured, first, end, y in self.placements:
+                emit_lines(self, measured, first, end, y)
+        return self._lines
+
+    @property
+    def shapes(self) -> list[Shape]:
+        self.lines  # noqa: B018 — built together
+        return self._shapes
+
+    def line_counts(self) -> dict[int, int]:
+        """Lines of each flow item on this page (without building the lines)."""
+        counts: dict[int, int] = {}
+        for measured, first, end, _ in self.placements:
+            counts[measured.index] = counts.get(measured.index, 0) + end - first
+        return counts
 
     @property
     def blank(self) -> bool:
         return not any(line.text.strip() for line in self.lines)
+
+    def __repr__(self) -> str:
+        return f"Page({self.number}, numbered={self.numbered}, items={len(self.placements)})"
 
 
 @dataclass

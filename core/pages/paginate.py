@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from core.pages import geometry as g
 from core.pages.flow import PAGE_NUMBER, PAGE_NUMBER_STYLE, Item, Para, SectionBreak, Table
-from core.pages.lines import baseline, emit_lines, line_advances, line_ranges
+from core.pages.lines import baseline, line_advances, line_ranges
 from core.pages.metrics import text_width
 from core.pages.model import Line, Page, Span
 
@@ -70,9 +70,9 @@ def measure(item: Item, index: int) -> Measured:
 
 
 class Paginator:
-    def __init__(self, flow: list[Item]):
+    def __init__(self, flow: list[Item], cache: dict | None = None):
         self.flow = flow
-        self.measured = [measure(item, i) for i, item in enumerate(flow)]
+        self.measured = [_measured(item, i, {} if cache is None else cache) for i, item in enumerate(flow)]
         self.pages: list[Page] = []
         self.numbered = True
         self.y = 0
@@ -155,11 +155,22 @@ class Paginator:
 
     def _emit(self, m: Measured, k: int, end: int) -> None:
         page = self.pages[-1]
-        self.y = emit_lines(page, m, k, end, self.y)
+        page.placements.append((m, k, end, self.y))
+        self.y += sum(box.height for box in m.boxes[k:end])
+        page.used = self.y
 
 
-def paginate(flow: list[Item]) -> list[Page]:
-    pages = Paginator(flow).run()
+def _measured(item: Item, index: int, cache: dict) -> Measured:
+    """Measuring is the costly part: reuse it across the passes of one layout (same item, same text)."""
+    key = (id(item), getattr(item, "text", None), index)
+    if key not in cache:
+        cache[key] = measure(item, index)
+    return cache[key]
+
+
+def paginate(flow: list[Item], cache: dict | None = None) -> list[Page]:
+    """The pages of `flow`; `cache` (a dict) lets later passes over the same items skip measuring."""
+    pages = Paginator(flow, cache).run()
     for page in pages:
         if page.numbered:
             page.footer = page_number_line(page.number)
