@@ -11,15 +11,19 @@ import re
 from dataclasses import dataclass
 
 from core.importing.recognize import DOC_NUMBER_RE
-from core.outline import Report
+from core.outline import Report, chapter_numbers
+from core.report_diff import METADATA
 
 # The metadata fields that hold free text, in the order of the 基本信息 form.
 TEXT_FIELDS = ("doc_number", "title", "recipients", "signer", "signature", "cc", "printing_organ", "note")
+TITLE_PARTS = ("title", "chapter_title")
 YEAR_RANGE = (1949, 2100)  # four-digit numbers taken for years
 NEAR = 1  # years within old_year ± NEAR are shifted by default; others are listed unticked
 SPAN_DASHES = "—–－-~～至到"
 _YEAR_MENTION = re.compile(
-    r"(?<!\d)(?P<first>\d{4})(?:\s*(?:——|[" + re.escape(SPAN_DASHES) + r"])\s*(?P<last>\d{4}))?(?!\d)(?P<tail>\s*年)?")
+    r"(?<!\d)(?P<first>\d{4})(?:\s*(?:——|[" + re.escape(SPAN_DASHES) + r"])\s*(?P<last>\d{4}))?(?!\d)"
+    r"(?P<tail>\s*年)?")
+_FIELD_LABELS = {**dict(METADATA), "signature": "署名"}
 _BRACKETS = {"〔": "〕", "[": "]", "【": "】", "（": "）", "(": ")"}
 
 
@@ -136,11 +140,17 @@ class YearMention:
     context: str  # the surrounding text, for the review list
 
 
-def year_mentions(report: Report, old_year: int, new_year: int) -> list[YearMention]:
-    """Every year mention in the report with old_year → new_year applied (shifted by the difference)."""
+def year_mentions(report: Report, old_year: int, new_year: int,
+                  titles_updated: bool = False) -> list[YearMention]:
+    """Every year mention in the report with old_year → new_year applied (shifted by the difference).
+
+    titles_updated: the report was just copied from old_year, which already moved the years of its title
+    and chapter titles (core.archive.copy_for_year); those are left out so they do not move twice."""
     delta = new_year - old_year
     mentions = []
     for slot in slots(report):
+        if titles_updated and slot.part in TITLE_PARTS:
+            continue
         text = slot_text(report, slot)
         for m in _YEAR_MENTION.finditer(text):
             years = [int(m["first"])] + ([int(m["last"])] if m["last"] else [])
@@ -195,3 +205,12 @@ def _in_doc_number(text: str, position: int) -> bool:
 def _context(text: str, start: int, end: int, width: int = 14) -> str:
     left, right = max(0, start - width), min(len(text), end + width)
     return ("…" if left else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def place_label(report: Report, slot: Slot) -> str:
+    """Where a slot is, in words: 基本信息·发文字号, 一、…… 标题, 一、…… 第3段."""
+    if slot.chapter is None:
+        return "基本信息·" + _FIELD_LABELS.get(slot.part, slot.part)
+    chapter = report.chapters[slot.chapter]
+    name = chapter_numbers(report.chapters)[slot.chapter] + chapter.title
+    return f"{name} " + ("标题" if slot.block is None else f"第{slot.block + 1}段")

@@ -79,3 +79,8 @@ def test_applying_ticked_year_updates_through_the_archive(archive):
         "2026年学习《法治政府建设实施纲要（2021—2025年）》，按景发〔2024〕3号要求，制定2026—2028年规划；"
         "2019年以来累计投入20250元，2025年度考核优秀。")
     assert archive.load_snapshot(snapshot_id).chapters[1].blocks[0].text == TEXT
+
+
+def test_titles_already_moved_by_copying_a_year_are_left_out():
+    mentions = year_mentions(make_report(), 2025, 2026, titles_updated=True)
+    assert {m.match.slot.part for m in mentions} == {"doc_number", "text"}
