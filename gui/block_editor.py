@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers, split_heading
 from core.numbering import item_prefix
+from gui.editor_keys import handle_editor_key
 from gui.paste import pasted_text
 
 LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -180,6 +181,8 @@ class BlockEditor(QPlainTextEdit):
     # --- typing, input method, paste ------------------------------------------------------
 
     def keyPressEvent(self, event) -> None:
+        if handle_editor_key(self, event, block_level(self.textCursor().block())):  # Tab, Ctrl+B…
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._new_paragraph()
             return
