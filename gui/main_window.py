@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
     @guarded
     def show_replace(self) -> None:
         from gui.replace_dialog import ReplaceDialog
-        ReplaceDialog(self._report_access(), self.tabs, self).show()
+        ReplaceDialog.open(self._report_access(), self.tabs, self)
 
     @guarded
     def show_year_update(self, from_year: int | None = None) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from core.outline import Report, report_to_dict
+from gui.errors import guarded
 from core.replace import (Match, Options, block_offset, find_matches, place_label, replace_all,
                           replace_matches, slots)
 
@@ -49,8 +50,28 @@ def same_content(a: Report, b: Report) -> bool:
 class ReplaceDialog(QDialog):
     stored = Signal()  # the report was rewritten (the window has reloaded it)
 
+    @classmethod
+    def open(cls, access: ReportAccess, tabs, parent: QWidget) -> ReplaceDialog:
+        """Show the window's one 查找和替换 (a new one for another report), the editor's selection to find."""
+        dialog = parent.findChild(cls)
+        if dialog is None or dialog.report_id != access.report_id:
+            if dialog is not None:
+                dialog.close()
+            dialog = cls(access, tabs, parent)
+        editor = tabs.current_editor()
+        selected = editor.textCursor().selectedText() if editor is not None else ""
+        if selected and "\u2029" not in selected:
+            dialog.find_edit.setText(selected)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.find_edit.setFocus()
+        dialog.find_edit.selectAll()
+        return dialog
+
     def __init__(self, access: ReportAccess, tabs, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("查找和替换"))
         self._access, self._tabs = access, tabs
         self._current: Match | None = None  # the match last shown, in the report as then stored
@@ -112,6 +133,20 @@ class ReplaceDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(560)
 
+    @property
+    def report_id(self) -> int:
+        return self._access.report_id
+
+    def _load(self) -> Report | None:
+        """The report to work on, unless the window has moved to another report meanwhile."""
+        shown = self._tabs.report
+        if shown is None or shown.id != self.report_id:
+            self._say(self.tr("窗口中已打开另一份报告。请关闭此窗口，再按 Ctrl+H 在当前报告中替换。"))
+            for button in (self.find_button, self.replace_button, self.replace_all_button, self.undo_button):
+                button.setEnabled(False)
+            return None
+        return self._access.load()
+
     # --- searching -------------------------------------------------------------------------------
 
     def _options(self) -> Options:
@@ -125,8 +160,9 @@ class ReplaceDialog(QDialog):
     def _matches(self, report: Report) -> list[Match]:
         return find_matches(report, self.find_edit.text(), self._options(), self._scope(report))
 
+    @guarded
     def find_next(self) -> bool:
-        report = self._access.load()
+        report = self._load()
         return report is not None and self._show_next(report, self._current)
 
     def _show_next(self, report: Report, after: Match | None, replaced: int = 0) -> bool:
@@ -164,9 +200,10 @@ class ReplaceDialog(QDialog):
 
     # --- replacing -------------------------------------------------------------------------------
 
+    @guarded
     def replace_one(self) -> None:
         """Replace the match shown (if it is still there) and show the next, as Word does."""
-        report = self._access.load()
+        report = self._load()
         if report is None:
             return
         if self._current is None or self._current not in self._matches(report):
@@ -179,8 +216,9 @@ class ReplaceDialog(QDialog):
             done = self._current
             self._show_next(report, Match(done.slot, done.start, done.start + len(replacement) - 1), 1)
 
+    @guarded
     def replace_everywhere(self) -> None:
-        report = self._access.load()
+        report = self._load()
         if report is None:
             return
         changed, count = replace_all(report, self.find_edit.text(), self.replace_edit.text(), self._options(),
@@ -200,9 +238,10 @@ class ReplaceDialog(QDialog):
         self.undo_button.setEnabled(True)
         self.stored.emit()
 
+    @guarded
     def undo(self) -> None:
         """Put back the text from before the last replacement, unless the report was edited since."""
-        report = self._access.load()
+        report = self._load()
         if report is None or self._undo is None:
             return
         before, after = self._undo

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderVi
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.replace import YearMention, apply_year_updates, place_label, year_mentions
+from gui.errors import guarded
 from gui.replace_dialog import ReportAccess
 
 COLUMNS = ("位置", "原文", "改为", "上下文", "说明")
@@ -78,6 +79,7 @@ class YearUpdateDialog(QDialog):
         return [m for row, m in enumerate(self._mentions)
                 if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
 
+    @guarded
     def apply(self) -> None:
         chosen = self.ticked()
         if chosen and self._report is not None:

@@ -10,7 +10,7 @@ from core.outline import BODY, ITEM2, Block
 from gui.replace_dialog import ReplaceDialog
 from gui.year_update_dialog import YearUpdateDialog
 from tests.gui.test_gui import chapter_tab, open_window, seed_report, settings  # noqa: F401 (fixtures)
-from tests.support.gui import answer_next_dialog, commit_text, stored_text
+from tests.support.gui import answer_next_dialog, commit_text, message_boxes, stored_text
 
 BLOCKS = [Block(ITEM2, "健全组织。", "2024年成立领导小组，投入20240元。"),
           Block(BODY, "", "按景发〔2024〕3号文件，2024年度考核优秀。")]
@@ -113,3 +113,41 @@ def test_year_update_is_offered_when_copying_last_years_text(open_window, db_pat
     assert "2025年成立领导小组，投入20240元。" in text
     assert "按景发〔2024〕3号文件，2025年度考核优秀。" in text
     assert "2025年成立领导小组" in chapter_tab(window, "measures").editor.toPlainText()
+
+
+def test_ctrl_h_again_reuses_the_dialog_and_takes_the_selected_text(open_window, db_path, qtbot):
+    seed_report(db_path, 2024, BLOCKS)
+    window = open_window()
+    first = open_replace(window, qtbot)
+    editor = chapter_tab(window, "measures").editor
+    assert editor.select_in_paragraph(0, 5, 10)  # 「2024年」 after the heading 健全组织。
+    second = open_replace(window, qtbot)
+    assert second is first
+    assert second.find_edit.text() == "2024年"
+    assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, ReplaceDialog) and w.isVisible()]) == 1
+
+
+def test_report_removed_by_another_window_is_explained_not_crashed(open_window, db_path, qtbot):
+    report_id = seed_report(db_path, 2024, BLOCKS)
+    window = open_window()
+    dialog = open_replace(window, qtbot)
+    fill(dialog, "2024", "2025")
+    with Archive(db_path) as other_window:
+        other_window.delete_report(report_id)
+        other_window.purge_report(report_id)
+    dialog.replace_all_button.click()
+    boxes = message_boxes("errorBox")
+    assert boxes and "没有编号为" in boxes[0].text()
+
+
+def test_after_switching_reports_the_dialog_does_not_touch_the_other_one(open_window, db_path, qtbot):
+    first_id = seed_report(db_path, 2024, BLOCKS)
+    second_id = seed_report(db_path, 2025, BLOCKS)
+    window = open_window()
+    window.open_report(first_id)
+    dialog = open_replace(window, qtbot)
+    fill(dialog, "领导小组", "工作专班")
+    window.open_report(second_id)
+    dialog.replace_all_button.click()
+    assert "另一份报告" in dialog.status.text() and not dialog.replace_all_button.isEnabled()
+    assert "工作专班" not in stored_text(db_path, first_id) + stored_text(db_path, second_id)
