@@ -185,8 +185,8 @@ class MainWindow(QMainWindow):
 
     def actions_needing_report(self) -> list[QAction]:
         return [self.export_action, self.snapshot_action, self.versions_action, self.delete_action,
-                self.find_action, self.replace_action, self.year_update_action, self.check_action, self.add_chapter_action, self.rename_chapter_action,
-                self.move_up_action, self.move_down_action, self.remove_chapter_action, *self.level_actions]
+                self.find_action, self.replace_action, self.year_update_action, self.check_action,
+                self.add_chapter_action, self.rename_chapter_action, self.move_up_action, self.move_down_action, self.remove_chapter_action, *self.level_actions]
 
     def _build_menus_and_toolbar(self) -> None:
         tr = self.tr
@@ -375,8 +375,7 @@ class MainWindow(QMainWindow):
     def show_year_update(self, from_year: int | None = None) -> None:
         from gui.year_update_dialog import YearUpdateDialog
         year = self.tabs.report.year
-        titles_updated = from_year is not None  # copying the year moved the titles' years already
-        YearUpdateDialog(self._report_access(), from_year or year - 1, year, titles_updated, self).exec()
+        YearUpdateDialog.run(self._report_access(), from_year or year - 1, year, from_year is not None, self)
 
     @guarded
     def import_report(self) -> None:

@@ -6,8 +6,8 @@ with the reason, so the clerk sees them but nothing changes there unless they ti
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.replace import YearMention, apply_year_updates, place_label, year_mentions
 from gui.errors import guarded
@@ -17,24 +17,34 @@ COLUMNS = ("位置", "原文", "改为", "上下文", "说明")
 
 
 class YearUpdateDialog(QDialog):
-    def __init__(self, access: ReportAccess, old_year: int, new_year: int, titles_updated: bool = False,
+    @classmethod
+    def run(cls, access: ReportAccess, old_year: int, new_year: int, after_copy: bool, parent: QWidget) -> None:
+        """Review and apply; after copying last year's text it is offered only when there are years to change."""
+        dialog = cls(access, old_year, new_year, after_copy, parent)
+        if dialog.mentions:
+            dialog.exec()
+        elif not after_copy and dialog.report is not None:
+            QMessageBox.information(parent, dialog.tr("年份更新"), dialog.tr("报告中没有找到需要核对的年份。"))
+        dialog.deleteLater()
+
+    def __init__(self, access: ReportAccess, old_year: int, new_year: int, after_copy: bool = False,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("年份更新"))
         self._access = access
-        self._report = access.load()
-        self._mentions: list[YearMention] = (year_mentions(self._report, old_year, new_year, titles_updated)
-                                             if self._report is not None else [])
+        self.report = access.load()
+        self.mentions: list[YearMention] = (year_mentions(self.report, old_year, new_year, titles_updated=after_copy)
+                                             if self.report is not None else [])
         intro = QLabel(self.tr("报告中共有 {0} 处年份。勾选的将由 {1} 年起算改为 {2} 年起算（每处加 {3} 年）；"
                                "文号、引用〔〕、书名号《》中的年份和较早的年份默认不改，请逐项核对。")
-                       .format(len(self._mentions), old_year, new_year, new_year - old_year))
+                       .format(len(self.mentions), old_year, new_year, new_year - old_year))
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self._mentions), len(COLUMNS))
+        self.table = QTableWidget(len(self.mentions), len(COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        for row, mention in enumerate(self._mentions):
+        for row, mention in enumerate(self.mentions):
             self._fill_row(row, mention)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -60,7 +70,7 @@ class YearUpdateDialog(QDialog):
         self.resize(1000, 560)
 
     def _fill_row(self, row: int, mention: YearMention) -> None:
-        values = (place_label(self._report, mention.match.slot), mention.old, mention.new, mention.context,
+        values = (place_label(self.report, mention.match.slot), mention.old, mention.new, mention.context,
                   mention.reason)
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)
@@ -71,18 +81,18 @@ class YearUpdateDialog(QDialog):
         first.setCheckState(Qt.CheckState.Checked if mention.safe else Qt.CheckState.Unchecked)
 
     def _tick(self, rule) -> None:
-        for row, mention in enumerate(self._mentions):
+        for row, mention in enumerate(self.mentions):
             state = Qt.CheckState.Checked if rule(mention) else Qt.CheckState.Unchecked
             self.table.item(row, 0).setCheckState(state)
 
     def ticked(self) -> list[YearMention]:
-        return [m for row, m in enumerate(self._mentions)
+        return [m for row, m in enumerate(self.mentions)
                 if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
 
     @guarded
     def apply(self) -> None:
         chosen = self.ticked()
-        if chosen and self._report is not None:
-            self._access.store(apply_year_updates(self._report, chosen),
+        if chosen and self.report is not None:
+            self._access.store(apply_year_updates(self.report, chosen),
                                self.tr("年份更新之前（{0}处）").format(len(chosen)))
         self.accept()

@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from core.archive import Archive
-from core.outline import BODY, ITEM2, Block
+from core.outline import BODY, ITEM2, Block, Chapter, Report
 from gui.replace_dialog import ReplaceDialog
 from gui.year_update_dialog import YearUpdateDialog
 from tests.gui.test_gui import chapter_tab, open_window, seed_report, settings  # noqa: F401 (fixtures)
@@ -151,3 +151,18 @@ def test_after_switching_reports_the_dialog_does_not_touch_the_other_one(open_wi
     dialog.replace_all_button.click()
     assert "另一份报告" in dialog.status.text() and not dialog.replace_all_button.isEnabled()
     assert "工作专班" not in stored_text(db_path, first_id) + stored_text(db_path, second_id)
+
+
+def test_year_update_from_the_menu_says_when_there_is_nothing_to_change(open_window, db_path):
+    with Archive(db_path) as archive:
+        archive.create_report(Report(year=2024, title="景毛乡法治政府建设情况报告", chapters=[
+            Chapter("其他需要报告的情况", "other", [Block(BODY, "", "全年开展普法活动12场。")])]))
+    window = open_window()
+    seen = {}
+
+    def read(box):
+        seen["text"] = box.text()
+        box.accept()
+    answer_next_dialog(then=read)
+    window.year_update_action.trigger()
+    assert seen["text"] == "报告中没有找到需要核对的年份。"
