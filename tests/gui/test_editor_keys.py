@@ -1,7 +1,7 @@
 """Tab / Shift+Tab change the level as in Word outlines; Ctrl+B/I/U explain that 公文 formatting is automatic."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtTest import QTest
 
 from core.archive import Archive
@@ -41,3 +41,22 @@ def test_bold_italic_underline_explain_in_the_status_bar(open_window, db_path):
         QTest.keyClick(editor, key, Qt.KeyboardModifier.ControlModifier)
         assert "自动设置" in window.statusBar().currentMessage()
     assert editor.toPlainText() == before
+
+
+def test_undo_goes_back_in_word_steps_and_never_empties_the_loaded_chapter(open_window, db_path):
+    seed_report(db_path, blocks=[Block(BODY, "", "原有的一段。")])
+    window = open_window()
+    editor = chapter_tab(window, "measures").editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    mime = QMimeData()
+    mime.setText("粘贴的第一段。\n粘贴的第二段。")
+    editor.insertFromMimeData(mime)
+    QTest.keyClick(editor, Qt.Key.Key_Tab)
+    QTest.keyClicks(editor, "ab")
+    steps = []
+    for _ in range(4):
+        QTest.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        steps.append((editor.toPlainText(), editor.levels()))
+    pasted = "原有的一段。粘贴的第一段。\n粘贴的第二段。"
+    assert steps == [(pasted, [BODY, ITEM2]), (pasted, [BODY, BODY]), ("原有的一段。", [BODY]),
+                     ("原有的一段。", [BODY])]
