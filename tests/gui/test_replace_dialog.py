@@ -166,3 +166,16 @@ def test_year_update_from_the_menu_says_when_there_is_nothing_to_change(open_win
     answer_next_dialog(then=read)
     window.year_update_action.trigger()
     assert seen["text"] == "报告中没有找到需要核对的年份。"
+
+
+def test_text_typed_just_before_replacing_is_kept_and_replaced_too(open_window, db_path, qtbot):
+    seed_report(db_path, 2024, BLOCKS)
+    window = open_window()
+    editor = chapter_tab(window, "measures").editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    commit_text(editor, "刚输入：2024年底前完成。")  # not yet written by the autosave timer
+    dialog = open_replace(window, qtbot)
+    fill(dialog, "2024年", "2025年")
+    dialog.replace_all_button.click()
+    assert "刚输入：2025年底前完成。" in stored_text(db_path)
+    assert "刚输入：2025年底前完成。" in chapter_tab(window, "measures").editor.toPlainText()
