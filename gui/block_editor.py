@@ -10,11 +10,13 @@ import re
 
 from PySide6.QtCore import QMimeData, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextBlockFormat,
-                           QTextCharFormat, QTextCursor, QTextDocumentFragment, QTextFormat)
+                           QTextCharFormat, QTextCursor, QTextFormat)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers, split_heading
 from core.numbering import item_prefix
+from gui.editor_keys import handle_editor_key
+from gui.paste import pasted_text
 
 LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 BODY_FONTS = ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC"]
@@ -179,6 +181,8 @@ class BlockEditor(QPlainTextEdit):
     # --- typing, input method, paste ------------------------------------------------------
 
     def keyPressEvent(self, event) -> None:
+        if handle_editor_key(self, event, block_level(self.textCursor().block())):  # Tab, Ctrl+B…
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._new_paragraph()
             return
@@ -230,11 +234,7 @@ class BlockEditor(QPlainTextEdit):
         return source.hasText() or source.hasHtml()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasText():
-            text = source.text()
-        else:
-            text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
-        self.insert_paragraphs(text)
+        self.insert_paragraphs(pasted_text(source))  # tables by rows, pictures dropped (gui/paste.py)
 
     def insert_paragraphs(self, text: str) -> None:
         """Insert plain paragraphs at the cursor (paste, 插入所选内容); numbers become levels."""
