@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from cli.commands import render_text  # noqa: E402
 from core.docx_export import export_report  # noqa: E402
-from tests.test_export_support import sample_report  # noqa: E402
+from tests.support.reports import sample_report  # noqa: E402
 
 TARGET_CHARS = 65_000  # the "ten times the sample" (its 6.5 kB file), in characters
 
