@@ -5,6 +5,7 @@ Every failure prints one Chinese line on stderr and returns a non-zero status; n
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from core.outline import Organ, STATUS_LABELS, block_numbers, chapter_numbers, r
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 2
+log = logging.getLogger(__name__)
 
 
 def run_command(args) -> int:
@@ -30,10 +32,12 @@ def run_command(args) -> int:
         print("已中断。", file=sys.stderr)
         return EXIT_ERROR
     except OSError as err:
+        log.warning("command %s: file error", args.command, exc_info=err)
         print(f"错误：读写文件时出错（{err.strerror or err}：{err.filename or ''}）。"
               "请检查路径、磁盘空间和文件权限后重试。", file=sys.stderr)
         return EXIT_ERROR
     except Exception as err:  # noqa: BLE001 — one line, never a traceback, for the clerk
+        log.error("command %s: unexpected error", args.command, exc_info=err)
         print(f"错误：发生了意外错误（{type(err).__name__}：{err}）。数据库未被改动；"
               "请把这行信息告诉技术人员。", file=sys.stderr)
         return EXIT_INTERNAL

@@ -74,5 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         from gui.app import run_gui
         return run_gui(args.db)
     from cli.commands import run_command
+    from core.logs import setup_logging
+    setup_logging()
     return run_command(args)
 
