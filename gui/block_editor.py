@@ -1,8 +1,11 @@
 """The text of one chapter: one paragraph per Block, its level kept as a block property.
 
 Numbers (（一） 1. （1）) are drawn in a left margin from core.outline.block_numbers, so they renumber
-live and never enter the text. The heading sentence of a numbered item is drawn bold (楷体 for （一）).
-Level changes go through QTextCursor, so undo/redo covers them as well as typing.
+live and never enter the text. The heading of a numbered item (Block.heading) is stored, like the
+level: its characters carry HEADING_PROPERTY, so they keep it while the clerk types elsewhere, and the
+split the importer found is the one the export prints. The heading is drawn bold (楷体 for （一））.
+When a paragraph becomes an item, its first sentence becomes the heading; 设为小标题 / 取消小标题
+change it. Level and heading changes go through QTextCursor, so undo/redo covers them as well as typing.
 """
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextBlo
                            QTextCharFormat, QTextCursor, QTextDocumentFragment, QTextFormat)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers, split_heading
+from core.outline import BODY, ITEM2, ITEM3, ITEM4, SENTENCE_ENDS, Block, block_numbers, split_heading
 from core.numbering import item_prefix
+from gui.heading_actions import HeadingActions
 
 LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
+HEADING_PROPERTY = QTextFormat.Property.UserProperty + 2  # on the characters of an item's heading
 BODY_FONTS = ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC"]
 KAI_FONTS = ["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC"]
 EDITOR_POINT_SIZE = 14
@@ -39,6 +44,71 @@ def _level_format(level: int) -> QTextBlockFormat:
     return fmt
 
 
+def _char_format(heading: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if heading:
+        fmt.setProperty(HEADING_PROPERTY, True)
+    return fmt
+
+
+def heading_length(block) -> int:
+    """How many characters at the paragraph's start are its heading (0 for 正文)."""
+    if block_level(block) == BODY:
+        return 0
+    length = 0
+    fragments = block.begin()
+    while not fragments.atEnd():
+        fragment = fragments.fragment()
+        if not fragment.charFormat().boolProperty(HEADING_PROPERTY):
+            break
+        length += fragment.length()
+        fragments += 1
+    return length
+
+
+def _mark_heading(block, length: int) -> None:
+    """Make the first `length` characters the heading and the rest run-in text (inside an edit block)."""
+    cursor = QTextCursor(block)
+    end = block.position() + len(block.text())
+    cursor.setPosition(block.position() + length, QTextCursor.MoveMode.KeepAnchor)
+    if length:
+        cursor.setCharFormat(_char_format(True))
+    cursor.setPosition(block.position() + length)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    if cursor.hasSelection():
+        cursor.setCharFormat(_char_format(False))
+
+
+def _typed_into_heading(cursor: QTextCursor) -> bool:
+    """Whether text typed at the cursor joins the heading: inside it, at its start, at its open end
+    (not yet ended by 。！？), or in an empty item (which starts its heading); else it is run-in text."""
+    block = cursor.block()
+    if block_level(block) == BODY:
+        return False
+    length, text = heading_length(block), block.text()
+    position = cursor.selectionStart() - block.position()
+    if not text or (cursor.hasSelection() and position < length):
+        return True
+    return position < length or (position == length > 0 and text[length - 1] not in SENTENCE_ENDS)
+
+
+def _close_heading(block, typed_from: int, typed_to: int) -> None:
+    """Text typed (or pasted) at the heading's open end that holds a sentence end closes the heading
+    there: what follows the 。 is run-in text."""
+    length = heading_length(block)
+    if typed_to != length or length == 0:
+        return
+    text = block.text()
+    ends = [i for i in range(typed_from, length - 1) if text[i] in SENTENCE_ENDS]
+    if ends:
+        _mark_heading(block, ends[0] + 1)
+
+
+def _first_sentence_length(text: str) -> int:
+    leading = len(text) - len(text.lstrip())
+    return leading + len(split_heading(text[leading:])[0])
+
+
 class _HeadingHighlighter(QSyntaxHighlighter):
     """Draws the heading sentence of numbered items distinctly; changes no text and no undo step."""
 
@@ -55,7 +125,7 @@ class _HeadingHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         fmt = self._formats.get(block_level(self.currentBlock()))
         if fmt is not None and text:
-            self.setFormat(0, len(split_heading(text)[0]), fmt)
+            self.setFormat(0, heading_length(self.currentBlock()), fmt)
 
 
 class _NumberMargin(QWidget):
@@ -87,6 +157,8 @@ class BlockEditor(QPlainTextEdit):
         self._revision = self.document().revision()
         self._loading = False
         self._context_actions = []
+        self._typing_from: tuple[int, int] | None = None  # (paragraph, position) where typing began
+        self.heading_actions = HeadingActions(self)
         self._highlighter = _HeadingHighlighter(self.document())
         self._margin = _NumberMargin(self)
         self.setViewportMargins(self.margin_width(), 0, 0, 0)
@@ -104,10 +176,12 @@ class BlockEditor(QPlainTextEdit):
         # One setPlainText, then levels on the numbered paragraphs: far faster than inserting each.
         self.setPlainText("\n".join(LINE_BREAKS.sub(" ", b.plain) for b in blocks))
         cursor = QTextCursor(document)
-        for block, level in zip(self._text_blocks(), [b.level for b in blocks]):
-            if level != BODY:
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(_level_format(level))
+        for text_block, block in zip(self._text_blocks(), blocks):
+            if block.level != BODY:
+                cursor.setPosition(text_block.position())
+                cursor.setBlockFormat(_level_format(block.level))
+                if block.heading:
+                    _mark_heading(text_block, len(LINE_BREAKS.sub(" ", block.heading)))
         document.setUndoRedoEnabled(True)
         document.setModified(False)
         self._highlighter.setDocument(document)
@@ -120,15 +194,14 @@ class BlockEditor(QPlainTextEdit):
         """The paragraphs as Blocks; blank paragraphs are not part of the report."""
         result = []
         for block in self._text_blocks():
-            text = block.text().strip()
-            if not text:
+            text = block.text()
+            if not text.strip():
                 continue
             level = block_level(block)
-            if level == BODY:
-                result.append(Block(BODY, "", text))
-            else:
-                heading, rest = split_heading(text)
-                result.append(Block(level, heading, rest))
+            length = heading_length(block)
+            heading = text[:length].strip()
+            rest = text[length:].rstrip() if heading else text.strip()
+            result.append(Block(level, heading, rest))
         return result
 
     def numbers(self) -> list[str]:
@@ -156,13 +229,48 @@ class BlockEditor(QPlainTextEdit):
         edit.beginEditBlock()
         block = first
         while block.isValid():
+            was_item = block_level(block) != BODY
             edit.setPosition(block.position())
             edit.mergeBlockFormat(_level_format(level))
+            if level == BODY:
+                _mark_heading(block, 0)
+            elif not was_item:
+                _mark_heading(block, _first_sentence_length(block.text()))
             if block == last:
                 break
             block = block.next()
         edit.endEditBlock()
         self._highlighter.rehighlight()
+
+    # --- the heading ------------------------------------------------------------------------
+
+    def set_heading_end(self) -> None:
+        """设为小标题: the item's heading runs from its start to the cursor (or the selection's end).
+
+        At the paragraph's start with nothing selected, the first sentence becomes the heading."""
+        cursor = self.textCursor()
+        block = self.document().findBlock(cursor.selectionEnd())
+        if block_level(block) == BODY:
+            return
+        end = cursor.selectionEnd() - block.position()
+        edit = QTextCursor(block)
+        edit.beginEditBlock()
+        _mark_heading(block, end or _first_sentence_length(block.text()))
+        edit.endEditBlock()
+
+    def clear_heading(self) -> None:
+        """取消小标题: the items touched by the selection (or the cursor's) have no heading."""
+        cursor = self.textCursor()
+        document = self.document()
+        block, last = document.findBlock(cursor.selectionStart()), document.findBlock(cursor.selectionEnd())
+        edit = QTextCursor(block)
+        edit.beginEditBlock()
+        while block.isValid():
+            _mark_heading(block, 0)
+            if block == last:
+                break
+            block = block.next()
+        edit.endEditBlock()
 
     def set_context_actions(self, actions) -> None:
         """The level actions shown in the context menu (owned by the main window, with shortcuts)."""
@@ -173,6 +281,8 @@ class BlockEditor(QPlainTextEdit):
         if self._context_actions:
             menu.addSeparator()
             menu.addActions(self._context_actions)
+        menu.addSeparator()
+        menu.addActions(self.heading_actions.actions())
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -182,14 +292,38 @@ class BlockEditor(QPlainTextEdit):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._new_paragraph()
             return
+        typing = event.text().isprintable() and bool(event.text())
+        if typing:
+            self._before_typing()
         super().keyPressEvent(event)
-        if event.text():
-            self._recognise_typed_prefix()
+        if typing:
+            self._after_typing()
 
     def inputMethodEvent(self, event) -> None:
+        self._before_typing()  # the commit string, when it comes, is inserted in this format
         super().inputMethodEvent(event)
         if event.commitString():
-            self._recognise_typed_prefix()
+            self._after_typing()
+
+    def _before_typing(self) -> None:
+        cursor = self.textCursor()
+        heading = _typed_into_heading(cursor)
+        if self.currentCharFormat().boolProperty(HEADING_PROPERTY) != heading:
+            self.setCurrentCharFormat(_char_format(heading))
+        self._typing_from = (cursor.blockNumber(), cursor.positionInBlock() if not cursor.hasSelection()
+                             else cursor.selectionStart() - cursor.block().position())
+
+    def _after_typing(self) -> None:
+        """Close a heading the typing finished (one undo step with the typing), then turn a typed
+        number at the paragraph's start into the level."""
+        cursor = self.textCursor()
+        if self._typing_from and self._typing_from[0] == cursor.blockNumber():
+            edit = QTextCursor(cursor.block())
+            edit.joinPreviousEditBlock()
+            _close_heading(cursor.block(), self._typing_from[1], cursor.positionInBlock())
+            edit.endEditBlock()
+        self._typing_from = None
+        self._recognise_typed_prefix()
 
     def _new_paragraph(self) -> None:
         """Enter: a new paragraph, which is 正文 — an item is usually followed by body text."""
@@ -203,6 +337,7 @@ class BlockEditor(QPlainTextEdit):
             above.setBlockFormat(_level_format(BODY))
         elif block_level(cursor.block()) != BODY:
             cursor.setBlockFormat(_level_format(BODY))
+            _mark_heading(cursor.block(), 0)  # the part of a heading moved into body text is body text
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
@@ -219,7 +354,10 @@ class BlockEditor(QPlainTextEdit):
         edit.beginEditBlock()
         edit.setPosition(block.position() + length, QTextCursor.MoveMode.KeepAnchor)
         edit.removeSelectedText()
+        was_item = block_level(block) != BODY
         edit.setBlockFormat(_level_format(level))
+        if not was_item:  # text already behind the typed number: its first sentence is the heading
+            _mark_heading(block, _first_sentence_length(block.text()))
         edit.endEditBlock()
 
     def focusOutEvent(self, event) -> None:
@@ -248,12 +386,18 @@ class BlockEditor(QPlainTextEdit):
             if i:
                 cursor.insertBlock()
                 cursor.setBlockFormat(_level_format(BODY))
+                _mark_heading(cursor.block(), 0)
             found = item_prefix(paragraph)
             if found and cursor.positionInBlock() == 0:
                 level, length = found
                 cursor.setBlockFormat(_level_format(level))
                 paragraph = paragraph[length:]
-            cursor.insertText(paragraph)
+                cursor.insertText(paragraph, _char_format(False))
+                _mark_heading(cursor.block(), _first_sentence_length(cursor.block().text()))
+            else:
+                start = cursor.positionInBlock()
+                cursor.insertText(paragraph, _char_format(i == 0 and _typed_into_heading(cursor)))
+                _close_heading(cursor.block(), start, cursor.positionInBlock())
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()

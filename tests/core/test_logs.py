@@ -9,14 +9,20 @@ from core.paths import log_dir, user_data_dir
 
 @pytest.fixture
 def clean_root_logger():
-    """Our handler is added to the root logger; take it off again after the test."""
+    """The root logger without our handler (an in-process CLI test may have set it up); restored after."""
     root = logging.getLogger()
     before = list(root.handlers)
+    for handler in before:
+        if type(handler).__module__ == "core.logs":
+            root.removeHandler(handler)
     yield
     for handler in root.handlers[:]:
         if handler not in before:
             handler.close()
             root.removeHandler(handler)
+    for handler in before:
+        if handler not in root.handlers:
+            root.addHandler(handler)
 
 
 def test_errors_with_tracebacks_go_to_the_log_file(tmp_path, clean_root_logger):
