@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QMimeData, QRect, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextBlockFormat,
-                           QTextCharFormat, QTextCursor, QTextDocumentFragment, QTextFormat)
+from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextCharFormat, QTextCursor,
+                           QTextDocumentFragment)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from core.outline import BODY, ITEM2, ITEM3, ITEM4, SENTENCE_ENDS, Block, block_numbers, split_heading
+from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers
 from core.numbering import item_prefix
 from gui.heading_actions import HeadingActions
+from gui.paragraph_marks import (HEADING_PROPERTY, block_level, char_format, close_heading,
+                                 first_sentence_length, heading_length, level_format, mark_heading,
+                                 typed_into_heading)
 
-LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
-HEADING_PROPERTY = QTextFormat.Property.UserProperty + 2  # on the characters of an item's heading
 BODY_FONTS = ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC"]
 KAI_FONTS = ["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC"]
 EDITOR_POINT_SIZE = 14
@@ -32,81 +33,6 @@ def split_paragraphs(text: str) -> list[str]:
     """Pasted text as paragraphs: any line break separates, indents and blank lines go."""
     lines = (line.strip(" \t\u3000\u00a0") for line in LINE_BREAKS.split(text))
     return [line for line in lines if line]
-
-
-def block_level(block) -> int:
-    return block.blockFormat().intProperty(LEVEL_PROPERTY)
-
-
-def _level_format(level: int) -> QTextBlockFormat:
-    fmt = QTextBlockFormat()
-    fmt.setProperty(LEVEL_PROPERTY, level)
-    return fmt
-
-
-def _char_format(heading: bool) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    if heading:
-        fmt.setProperty(HEADING_PROPERTY, True)
-    return fmt
-
-
-def heading_length(block) -> int:
-    """How many characters at the paragraph's start are its heading (0 for 正文)."""
-    if block_level(block) == BODY:
-        return 0
-    length = 0
-    fragments = block.begin()
-    while not fragments.atEnd():
-        fragment = fragments.fragment()
-        if not fragment.charFormat().boolProperty(HEADING_PROPERTY):
-            break
-        length += fragment.length()
-        fragments += 1
-    return length
-
-
-def _mark_heading(block, length: int) -> None:
-    """Make the first `length` characters the heading and the rest run-in text (inside an edit block)."""
-    cursor = QTextCursor(block)
-    end = block.position() + len(block.text())
-    cursor.setPosition(block.position() + length, QTextCursor.MoveMode.KeepAnchor)
-    if length:
-        cursor.setCharFormat(_char_format(True))
-    cursor.setPosition(block.position() + length)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    if cursor.hasSelection():
-        cursor.setCharFormat(_char_format(False))
-
-
-def _typed_into_heading(cursor: QTextCursor) -> bool:
-    """Whether text typed at the cursor joins the heading: inside it, at its start, at its open end
-    (not yet ended by 。！？), or in an empty item (which starts its heading); else it is run-in text."""
-    block = cursor.block()
-    if block_level(block) == BODY:
-        return False
-    length, text = heading_length(block), block.text()
-    position = cursor.selectionStart() - block.position()
-    if not text or (cursor.hasSelection() and position < length):
-        return True
-    return position < length or (position == length > 0 and text[length - 1] not in SENTENCE_ENDS)
-
-
-def _close_heading(block, typed_from: int, typed_to: int) -> None:
-    """Text typed (or pasted) at the heading's open end that holds a sentence end closes the heading
-    there: what follows the 。 is run-in text."""
-    length = heading_length(block)
-    if typed_to != length or length == 0:
-        return
-    text = block.text()
-    ends = [i for i in range(typed_from, length - 1) if text[i] in SENTENCE_ENDS]
-    if ends:
-        _mark_heading(block, ends[0] + 1)
-
-
-def _first_sentence_length(text: str) -> int:
-    leading = len(text) - len(text.lstrip())
-    return leading + len(split_heading(text[leading:])[0])
 
 
 class _HeadingHighlighter(QSyntaxHighlighter):
@@ -179,9 +105,9 @@ class BlockEditor(QPlainTextEdit):
         for text_block, block in zip(self._text_blocks(), blocks):
             if block.level != BODY:
                 cursor.setPosition(text_block.position())
-                cursor.setBlockFormat(_level_format(block.level))
+                cursor.setBlockFormat(level_format(block.level))
                 if block.heading:
-                    _mark_heading(text_block, len(LINE_BREAKS.sub(" ", block.heading)))
+                    mark_heading(text_block, len(LINE_BREAKS.sub(" ", block.heading)))
         document.setUndoRedoEnabled(True)
         document.setModified(False)
         self._highlighter.setDocument(document)
@@ -231,11 +157,11 @@ class BlockEditor(QPlainTextEdit):
         while block.isValid():
             was_item = block_level(block) != BODY
             edit.setPosition(block.position())
-            edit.mergeBlockFormat(_level_format(level))
+            edit.mergeBlockFormat(level_format(level))
             if level == BODY:
-                _mark_heading(block, 0)
+                mark_heading(block, 0)
             elif not was_item:
-                _mark_heading(block, _first_sentence_length(block.text()))
+                mark_heading(block, first_sentence_length(block.text()))
             if block == last:
                 break
             block = block.next()
@@ -255,7 +181,7 @@ class BlockEditor(QPlainTextEdit):
         end = cursor.selectionEnd() - block.position()
         edit = QTextCursor(block)
         edit.beginEditBlock()
-        _mark_heading(block, end or _first_sentence_length(block.text()))
+        mark_heading(block, end or first_sentence_length(block.text()))
         edit.endEditBlock()
 
     def clear_heading(self) -> None:
@@ -266,7 +192,7 @@ class BlockEditor(QPlainTextEdit):
         edit = QTextCursor(block)
         edit.beginEditBlock()
         while block.isValid():
-            _mark_heading(block, 0)
+            mark_heading(block, 0)
             if block == last:
                 break
             block = block.next()
@@ -307,9 +233,9 @@ class BlockEditor(QPlainTextEdit):
 
     def _before_typing(self) -> None:
         cursor = self.textCursor()
-        heading = _typed_into_heading(cursor)
+        heading = typed_into_heading(cursor)
         if self.currentCharFormat().boolProperty(HEADING_PROPERTY) != heading:
-            self.setCurrentCharFormat(_char_format(heading))
+            self.setCurrentCharFormat(char_format(heading))
         self._typing_from = (cursor.blockNumber(), cursor.positionInBlock() if not cursor.hasSelection()
                              else cursor.selectionStart() - cursor.block().position())
 
@@ -320,7 +246,7 @@ class BlockEditor(QPlainTextEdit):
         if self._typing_from and self._typing_from[0] == cursor.blockNumber():
             edit = QTextCursor(cursor.block())
             edit.joinPreviousEditBlock()
-            _close_heading(cursor.block(), self._typing_from[1], cursor.positionInBlock())
+            close_heading(cursor.block(), self._typing_from[1], cursor.positionInBlock())
             edit.endEditBlock()
         self._typing_from = None
         self._recognise_typed_prefix()
@@ -334,10 +260,10 @@ class BlockEditor(QPlainTextEdit):
         if moving_whole_item:
             # The text moved down with its level; the new empty paragraph above is body text.
             above = QTextCursor(cursor.block().previous())
-            above.setBlockFormat(_level_format(BODY))
+            above.setBlockFormat(level_format(BODY))
         elif block_level(cursor.block()) != BODY:
-            cursor.setBlockFormat(_level_format(BODY))
-            _mark_heading(cursor.block(), 0)  # the part of a heading moved into body text is body text
+            cursor.setBlockFormat(level_format(BODY))
+            mark_heading(cursor.block(), 0)  # the part of a heading moved into body text is body text
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
@@ -355,9 +281,9 @@ class BlockEditor(QPlainTextEdit):
         edit.setPosition(block.position() + length, QTextCursor.MoveMode.KeepAnchor)
         edit.removeSelectedText()
         was_item = block_level(block) != BODY
-        edit.setBlockFormat(_level_format(level))
+        edit.setBlockFormat(level_format(level))
         if not was_item:  # text already behind the typed number: its first sentence is the heading
-            _mark_heading(block, _first_sentence_length(block.text()))
+            mark_heading(block, first_sentence_length(block.text()))
         edit.endEditBlock()
 
     def focusOutEvent(self, event) -> None:
@@ -385,19 +311,19 @@ class BlockEditor(QPlainTextEdit):
         for i, paragraph in enumerate(paragraphs):
             if i:
                 cursor.insertBlock()
-                cursor.setBlockFormat(_level_format(BODY))
-                _mark_heading(cursor.block(), 0)
+                cursor.setBlockFormat(level_format(BODY))
+                mark_heading(cursor.block(), 0)
             found = item_prefix(paragraph)
             if found and cursor.positionInBlock() == 0:
                 level, length = found
-                cursor.setBlockFormat(_level_format(level))
+                cursor.setBlockFormat(level_format(level))
                 paragraph = paragraph[length:]
-                cursor.insertText(paragraph, _char_format(False))
-                _mark_heading(cursor.block(), _first_sentence_length(cursor.block().text()))
+                cursor.insertText(paragraph, char_format(False))
+                mark_heading(cursor.block(), first_sentence_length(cursor.block().text()))
             else:
                 start = cursor.positionInBlock()
-                cursor.insertText(paragraph, _char_format(i == 0 and _typed_into_heading(cursor)))
-                _close_heading(cursor.block(), start, cursor.positionInBlock())
+                cursor.insertText(paragraph, char_format(i == 0 and typed_into_heading(cursor)))
+                close_heading(cursor.block(), start, cursor.positionInBlock())
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
