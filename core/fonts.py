@@ -150,6 +150,8 @@ def _fc_list_families() -> set[str]:
 
 def _windows_registry_families() -> set[str]:
     """Value names such as 'SimSun & NSimSun (TrueType)' in the machine and per-user font keys."""
+    if sys.platform != "win32":  # also tells the type checker that winreg is Windows-only
+        return set()
     try:
         import winreg
     except ImportError:

@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 from datetime import date, datetime
 
-INTRO_KEY = "intro"
-
 # Levels and numbers live in core.numbering; re-exported here because every layer uses them with the outline.
 from core.numbering import (BODY, CHAPTER, ITEM2, ITEM3, ITEM4, LEVEL_LABELS, LEVELS,  # noqa: F401
                             chinese_numeral, format_number, parse_chinese_numeral)
+
+INTRO_KEY = "intro"
 
 STATUSES = ("draft", "final", "issued")
 STATUS_LABELS = {"draft": "草稿", "final": "定稿", "issued": "已印发"}

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import QMimeData, Qt
 
 from core.archive import Archive
