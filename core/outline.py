@@ -16,6 +16,11 @@ INTRO_KEY = "intro"
 
 STATUSES = ("draft", "final", "issued")
 STATUS_LABELS = {"draft": "草稿", "final": "定稿", "issued": "已印发"}
+# A Report field → its name as GB/T 9704 and the clerk call it (the form, the checks, the diff, the import).
+FIELD_LABELS = {"year": "报告年度", "organs": "发文机关", "banner_mode": "发文机关标志", "doc_number": "发文字号",
+                "title": "标题", "recipients": "主送机关", "signer": "签发人", "signature": "署名",
+                "written_date": "成文日期", "cc": "抄送机关", "printing_organ": "印发机关",
+                "printing_date": "印发日期", "note": "附注", "status": "状态"}
 
 BANNER_LEAD = "lead"  # 发文机关标志 names the lead organ only
 BANNER_ALL = "all"  # 发文机关标志 names every organ, stacked
@@ -110,6 +115,19 @@ class Report:
 
     def char_count(self) -> int:
         return sum(c.char_count() for c in self.chapters)
+
+
+MIN_YEAR = 1990  # the earliest report year the archive takes
+
+
+def latest_year() -> int:
+    """The latest report year: next year's report may be started in December."""
+    return date.today().year + 1
+
+
+def reads_as_year(value: int) -> bool:
+    """Whether a number given for a report (CLI REPORT) is a year such as 2024 rather than an id."""
+    return 1900 <= value <= 2100
 
 
 def format_date(value: date | None) -> str:

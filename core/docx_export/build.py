@@ -20,7 +20,6 @@ from core.docx_export.ooxml import (BODY, COLOPHON, HEI, KAI, PAGE_NUMBER, RED, 
 from core.fonts import FontSet
 from core.outline import BANNER_ALL, ITEM2, Report, block_numbers, chapter_numbers, format_date
 
-VARIANTS = ("red", "plain", "web")
 PUBLIC_NOTE = "（此件公开发布）"
 CHAR = layout.CHAR_W
 # 发文机关标志: its top edge 35 mm below the 版心 top. `BANNER_BEFORE` is calibrated by rendering.
