@@ -11,7 +11,7 @@ from pathlib import Path
 
 from core.archive import Archive
 from core.errors import AppError
-from core.outline import Organ, STATUS_LABELS, block_numbers, chapter_numbers, report_to_dict
+from core.outline import Organ, STATUS_LABELS, report_text, report_to_dict
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 2
@@ -67,26 +67,8 @@ def _show(archive: Archive, args) -> int:
     if args.json:
         _print_json(report_to_dict(report))
         return 0
-    print(render_text(report))
+    print(report_text(report))
     return 0
-
-
-def render_text(report) -> str:
-    """The report as plain text, numbered, one paragraph a line."""
-    lines = []
-    if report.banner:
-        lines.append(report.banner)
-    if report.doc_number:
-        lines.append(report.doc_number)
-    lines.append(report.title)
-    if report.recipients:
-        lines.append(report.recipients.rstrip("：:") + "：")
-    for chapter, number in zip(report.chapters, chapter_numbers(report.chapters)):
-        if chapter.numbered:
-            lines.append(number + chapter.title)
-        for block, block_number in zip(chapter.blocks, block_numbers(chapter.blocks)):
-            lines.append(block_number + block.heading + block.text)
-    return "\n".join(lines)
 
 
 def _import(archive: Archive, args) -> int:

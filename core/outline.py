@@ -168,6 +168,36 @@ def block_numbers(blocks: list[Block]) -> list[str]:
     return numbers
 
 
+# --- the report as printed text: numbers joined to titles and paragraphs ---------------------
+
+def numbered_titles(chapters: list[Chapter]) -> list[str]:
+    """Each chapter's title as printed: 「一、……」; the 导语's without a number."""
+    return [number + chapter.title for number, chapter in zip(chapter_numbers(chapters), chapters)]
+
+
+def numbered_paragraphs(blocks: list[Block]) -> list[str]:
+    """Each paragraph as printed, in one string: its number, heading and run-in text."""
+    return [number + block.plain for number, block in zip(block_numbers(blocks), blocks)]
+
+
+def recipients_line(report: Report) -> str:
+    """主送 as printed: the names, then one full-width colon (however the clerk ended them)."""
+    return report.recipients.rstrip("：:") + "：" if report.recipients else ""
+
+
+def report_text(report: Report) -> str:
+    """The whole report as numbered plain text, one paragraph a line (`show`, diffs in tests, benches)."""
+    lines = [line for line in (report.banner, report.doc_number) if line]
+    lines.append(report.title)
+    if report.recipients:
+        lines.append(recipients_line(report))
+    for chapter, title in zip(report.chapters, numbered_titles(report.chapters)):
+        if chapter.numbered:
+            lines.append(title)
+        lines.extend(numbered_paragraphs(chapter.blocks))
+    return "\n".join(lines)
+
+
 # --- serialisation (snapshots and `show --json`) -------------------------------------------------
 
 def _iso(value):

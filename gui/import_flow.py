@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from core.outline import FIELD_LABELS, STATUS_LABELS, chapter_numbers
+from core.outline import FIELD_LABELS, STATUS_LABELS, numbered_titles
 from gui.errors import accept_cancel_buttons, ask
 
 
@@ -22,9 +22,9 @@ def summary_html(result) -> str:
     html = ["<table cellspacing='4'>"]
     html += [f"<tr><td><b>{k}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
     html.append("</table><p><b>各部分：</b></p><ul>")
-    for chapter, number in zip(report.chapters, chapter_numbers(report.chapters)):
+    for chapter, title in zip(report.chapters, numbered_titles(report.chapters)):
         items = sum(1 for b in chapter.blocks if b.level)
-        html.append(f"<li>{escape(number + chapter.title)}（{len(chapter.blocks)} 段，{items} 条）</li>")
+        html.append(f"<li>{escape(title)}（{len(chapter.blocks)} 段，{items} 条）</li>")
     html.append("</ul>")
     if result.notes:
         html.append("<p><b style='color:#b35900'>请核对以下不确定之处：</b></p><ul>")
