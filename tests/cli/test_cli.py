@@ -116,3 +116,19 @@ def test_import_docx_into_the_archive(tmp_path, db_path, cli):
         report = archive.load_report(summary.id)
     assert report.doc_number == "景发〔2025〕3号"
     assert [c.title for c in report.chapters][1] == "主要举措和成效"
+
+
+def test_an_unexpected_error_is_one_line_for_the_clerk_and_a_traceback_in_the_log(db_path, cli, monkeypatch):
+    from cli import commands
+    from core.logs import LOG_FILE_NAME
+    from core.paths import log_dir
+
+    def broken(_archive, _args):  # a fault injected where no real command fails unexpectedly on purpose
+        raise RuntimeError("模拟的内部错误")
+    monkeypatch.setitem(commands.COMMANDS, "list", broken)
+    result = cli("list", "--db", db_path, check=False)
+    assert result.returncode == commands.EXIT_INTERNAL
+    assert result.stderr.startswith("错误：发生了意外错误") and len(result.stderr.splitlines()) == 1
+    log = (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
+    assert "command list: unexpected error" in log and "RuntimeError: 模拟的内部错误" in log
+    assert "Traceback" in log
