@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers
 from core.numbering import item_prefix
 from gui.heading_actions import HeadingActions
-from gui.paragraph_marks import (HEADING_PROPERTY, block_level, char_format, close_heading,
+from gui.paragraph_marks import (HEADING_PROPERTY, block_level, char_format, closed_heading_length,
                                  first_sentence_length, heading_length, level_format, mark_heading,
                                  typed_into_heading)
 
@@ -106,8 +106,10 @@ class BlockEditor(QPlainTextEdit):
             if block.level != BODY:
                 cursor.setPosition(text_block.position())
                 cursor.setBlockFormat(level_format(block.level))
-                if block.heading:
-                    mark_heading(text_block, len(LINE_BREAKS.sub(" ", block.heading)))
+                if block.heading:  # the rest is plain already: mark only the heading (loading stays fast)
+                    cursor.setPosition(text_block.position() + len(LINE_BREAKS.sub(" ", block.heading)),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(char_format(True))
         document.setUndoRedoEnabled(True)
         document.setModified(False)
         self._highlighter.setDocument(document)
@@ -244,10 +246,12 @@ class BlockEditor(QPlainTextEdit):
         number at the paragraph's start into the level."""
         cursor = self.textCursor()
         if self._typing_from and self._typing_from[0] == cursor.blockNumber():
-            edit = QTextCursor(cursor.block())
-            edit.joinPreviousEditBlock()
-            close_heading(cursor.block(), self._typing_from[1], cursor.positionInBlock())
-            edit.endEditBlock()
+            closed = closed_heading_length(cursor.block(), self._typing_from[1], cursor.positionInBlock())
+            if closed is not None:
+                edit = QTextCursor(cursor.block())
+                edit.joinPreviousEditBlock()
+                mark_heading(cursor.block(), closed)
+                edit.endEditBlock()
         self._typing_from = None
         self._recognise_typed_prefix()
 
@@ -323,7 +327,9 @@ class BlockEditor(QPlainTextEdit):
             else:
                 start = cursor.positionInBlock()
                 cursor.insertText(paragraph, char_format(i == 0 and typed_into_heading(cursor)))
-                close_heading(cursor.block(), start, cursor.positionInBlock())
+                closed = closed_heading_length(cursor.block(), start, cursor.positionInBlock())
+                if closed is not None:
+                    mark_heading(cursor.block(), closed)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()

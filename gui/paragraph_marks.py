@@ -70,16 +70,14 @@ def typed_into_heading(cursor: QTextCursor) -> bool:
     return position < length or (position == length > 0 and text[length - 1] not in SENTENCE_ENDS)
 
 
-def close_heading(block, typed_from: int, typed_to: int) -> None:
+def closed_heading_length(block, typed_from: int, typed_to: int) -> int | None:
     """Text typed (or pasted) at the heading's open end that holds a sentence end closes the heading
-    there: what follows the 。 is run-in text."""
+    there — what follows the 。 is run-in text: the heading's new length, or None when it stays."""
     length = heading_length(block)
     if typed_to != length or length == 0:
-        return
+        return None
     text = block.text()
-    ends = [i for i in range(typed_from, length - 1) if text[i] in SENTENCE_ENDS]
-    if ends:
-        mark_heading(block, ends[0] + 1)
+    return next((i + 1 for i in range(typed_from, length - 1) if text[i] in SENTENCE_ENDS), None)
 
 
 def first_sentence_length(text: str) -> int:
