@@ -102,6 +102,7 @@ class BlockEditor(QPlainTextEdit):
         # One setPlainText, then levels on the numbered paragraphs: far faster than inserting each.
         self.setPlainText("\n".join(LINE_BREAKS.sub(" ", b.plain) for b in blocks))
         cursor = QTextCursor(document)
+        cursor.beginEditBlock()  # the layout hears of all the formats at once, at the end
         for text_block, block in zip(self._text_blocks(), blocks):
             if block.level != BODY:
                 cursor.setPosition(text_block.position())
@@ -110,6 +111,7 @@ class BlockEditor(QPlainTextEdit):
                     cursor.setPosition(text_block.position() + len(LINE_BREAKS.sub(" ", block.heading)),
                                        QTextCursor.MoveMode.KeepAnchor)
                     cursor.setCharFormat(char_format(True))
+        cursor.endEditBlock()
         document.setUndoRedoEnabled(True)
         document.setModified(False)
         self._highlighter.setDocument(document)
