@@ -391,3 +391,16 @@ def test_an_archive_that_cannot_be_opened_is_explained_and_left_alone(qtbot, tmp
     assert "不是法治年报的数据库" in seen["text"]
     assert not_ours.read_bytes() == b"this is not a database"
     assert not window.new_action.isEnabled()
+
+
+def test_the_form_keeps_an_early_years_report_year(open_window, db_path):
+    """The form's year range is the archive's (core.outline MIN_YEAR…latest_year()), so a 1995 report is
+    not clamped to another year when its 基本信息 is edited."""
+    report_id = seed_report(db_path, year=1995)
+    window = open_window()
+    form = window.tabs.form
+    assert form.year.value() == 1995
+    form.title.setText("1995年度依法行政工作报告")
+    assert window.autosaver.flush()
+    with Archive(db_path) as archive:
+        assert archive.load_report(report_id).year == 1995
