@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from core.importing.recognize import DOC_NUMBER_RE
 from core.outline import Report, chapter_numbers
-from core.report_diff import METADATA
+from core.outline import FIELD_LABELS
 
 # The metadata fields that hold free text, in the order of the 基本信息 form.
 TEXT_FIELDS = ("doc_number", "title", "recipients", "signer", "signature", "cc", "printing_organ", "note")
@@ -23,7 +23,7 @@ SPAN_DASHES = "—–－-~～至到"
 _YEAR_MENTION = re.compile(
     r"(?<!\d)(?P<first>\d{4})(?:\s*(?:——|[" + re.escape(SPAN_DASHES) + r"])\s*(?P<last>\d{4}))?(?!\d)"
     r"(?P<tail>\s*年)?")
-_FIELD_LABELS = {**dict(METADATA), "signature": "署名"}
+
 _BRACKETS = {"〔": "〕", "[": "]", "【": "】", "（": "）", "(": ")"}
 
 
@@ -56,7 +56,7 @@ def slots(report: Report, chapter: int | None = None) -> list[Slot]:
     indexes = range(len(report.chapters)) if chapter is None else [chapter]
     for c in indexes:
         result.append(Slot("chapter_title", c))
-        for b, block in enumerate(report.chapters[c].blocks):
+        for b in range(len(report.chapters[c].blocks)):
             result.append(Slot("heading", c, b))
             result.append(Slot("text", c, b))
     return result
@@ -210,7 +210,7 @@ def _context(text: str, start: int, end: int, width: int = 14) -> str:
 def place_label(report: Report, slot: Slot) -> str:
     """Where a slot is, in words: 基本信息·发文字号, 一、…… 标题, 一、…… 第3段."""
     if slot.chapter is None:
-        return "基本信息·" + _FIELD_LABELS.get(slot.part, slot.part)
+        return "基本信息·" + FIELD_LABELS.get(slot.part, slot.part)
     chapter = report.chapters[slot.chapter]
     name = chapter_numbers(report.chapters)[slot.chapter] + chapter.title
     return f"{name} " + ("标题" if slot.block is None else f"第{slot.block + 1}段")

@@ -15,13 +15,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from core import APP_NAME
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
 from core.errors import AppError
 from gui.errors import ask, guarded, show_error
 from gui.font_set_menu import FontSetMenu
 from gui.settings import Settings
 
-APP_NAME = "法治年报"
 LEVEL_SHORTCUTS = {BODY: "Ctrl+0", ITEM2: "Ctrl+2", ITEM3: "Ctrl+3", ITEM4: "Ctrl+4"}
 STYLE = """
 QLabel#chapterTitle { font-size: 13pt; font-weight: bold; padding: 2px 2px 6px 2px; }

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QScrol
                                QSpinBox, QVBoxLayout, QWidget)
 
 from core.checks import doc_number_problems
-from core.outline import BANNER_ALL, BANNER_LEAD, STATUS_LABELS, Organ, Report
+from core.outline import (BANNER_ALL, BANNER_LEAD, FIELD_LABELS, MIN_YEAR, STATUS_LABELS, Organ, Report,
+                          latest_year)
 from gui.date_field import DateField
 from gui.organ_list import OrganList
 
@@ -29,7 +30,7 @@ class MetadataForm(QScrollArea):
         form.setHorizontalSpacing(16)
 
         self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        self.year.setRange(MIN_YEAR, latest_year())
         self.year.setSuffix(self.tr(" 年度"))
         self.organs = OrganList()
         self.banner_mode = QComboBox()
@@ -58,16 +59,11 @@ class MetadataForm(QScrollArea):
         for key, label in STATUS_LABELS.items():
             self.status.addItem(label, key)
 
-        rows = ((self.tr("报告年度"), self.year), (self.tr("发文机关"), self.organs),
-                (self.tr("发文机关标志"), self.banner_mode), (self.tr("发文字号"), self.doc_number),
-                ("", self.doc_number_hint), (self.tr("标题"), self.title),
-                (self.tr("主送机关"), self.recipients), (self.tr("签发人"), self.signer),
-                (self.tr("署名"), self.signature), (self.tr("成文日期"), self.written_date),
-                (self.tr("抄送机关"), self.cc), (self.tr("印发机关"), self.printing_organ),
-                (self.tr("印发日期"), self.printing_date), (self.tr("附注"), self.note),
-                (self.tr("状态"), self.status))
-        for label, widget in rows:
-            form.addRow(label, widget)
+        fields = ("year", "organs", "banner_mode", "doc_number", None, "title", "recipients", "signer",
+                  "signature", "written_date", "cc", "printing_organ", "printing_date", "note", "status")
+        for field in fields:  # the widget of a field has the field's name; None: the 文号 hint below it
+            widget = self.doc_number_hint if field is None else getattr(self, field)
+            form.addRow(self.tr(FIELD_LABELS[field]) if field else "", widget)
         inner.setLayout(form)
         outer = QWidget()
         layout = QVBoxLayout(outer)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from core.archive import Archive
 from gui.date_field import DateField, calendar_start
-from tests.gui.test_gui import open_window, seed_report, settings  # noqa: F401 (fixtures)
+from tests.support.gui import seed_report
 from tests.support.gui import commit_text
 
 

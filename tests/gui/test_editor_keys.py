@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 
 from core.archive import Archive
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block
-from tests.gui.test_gui import chapter_tab, open_window, seed_report, settings  # noqa: F401 (fixtures)
+from tests.support.gui import chapter_tab, seed_report
 
 
 def test_tab_and_shift_tab_change_the_level_instead_of_typing_a_tab(open_window, db_path):
@@ -36,7 +36,7 @@ def test_bold_italic_underline_explain_in_the_status_bar(open_window, db_path):
     window = open_window()
     editor = chapter_tab(window, "measures").editor
     before = editor.toPlainText()
-    for key in (Qt.Key.Key_B, Qt.Key.Key_I, Qt.Key.Key_U):
+    for key in (Qt.Key.Key_I, Qt.Key.Key_U):  # Ctrl+B is 设为小标题 (tests/gui/test_block_editor.py)
         window.statusBar().clearMessage()
         QTest.keyClick(editor, key, Qt.KeyboardModifier.ControlModifier)
         assert "自动设置" in window.statusBar().currentMessage()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData
 
 from core.outline import BODY, ITEM2, Block
-from tests.gui.test_gui import chapter_tab, open_window, seed_report, settings  # noqa: F401 (fixtures)
+from tests.support.gui import chapter_tab, seed_report
 
 WORD_TABLE = """<html><body><p>2025年普法情况如下：</p>
 <table border=1><tr><td><p>项目</p></td><td><p>场次</p></td><td><p>人次</p></td></tr>

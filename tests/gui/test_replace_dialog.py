@@ -9,7 +9,7 @@ from core.archive import Archive
 from core.outline import BODY, ITEM2, Block, Chapter, Report
 from gui.replace_dialog import ReplaceDialog
 from gui.year_update_dialog import YearUpdateDialog
-from tests.gui.test_gui import chapter_tab, open_window, seed_report, settings  # noqa: F401 (fixtures)
+from tests.support.gui import chapter_tab, seed_report
 from tests.support.gui import answer_next_dialog, commit_text, message_boxes, stored_text
 
 BLOCKS = [Block(ITEM2, "健全组织。", "2024年成立领导小组，投入20240元。"),
