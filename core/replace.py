@@ -121,9 +121,10 @@ def replace_all(report: Report, query: str, replacement: str, options: Options =
 
 def block_offset(report: Report, match: Match) -> tuple[int, int]:
     """A paragraph match as offsets in the paragraph as shown (heading followed by text)."""
-    if match.slot.part != "text":
+    slot = match.slot
+    if slot.part != "text" or slot.chapter is None or slot.block is None:
         return match.start, match.end
-    shift = len(report.chapters[match.slot.chapter].blocks[match.slot.block].heading)
+    shift = len(report.chapters[slot.chapter].blocks[slot.block].heading)
     return match.start + shift, match.end + shift
 
 
