@@ -18,7 +18,8 @@ from core.docx_export.writer import FlowWriter
 from core.fonts import FontSet
 from core.outline import Report
 from core.pages import PageLayout, geometry as g, layout_report
-from core.pages.compose import PUBLIC_NOTE, VARIANTS
+from core.export_options import VARIANTS
+from core.pages.compose import PUBLIC_NOTE
 from core.pages.flow import PAGE_NUMBER_STYLE
 
 __all__ = ["build_document", "VARIANTS", "PUBLIC_NOTE", "setup_section"]

@@ -5,7 +5,8 @@ decided afterwards by `core.pages.layout`, on the laid-out pages.
 """
 from __future__ import annotations
 
-from core.outline import BANNER_ALL, ITEM2, Report, block_numbers, chapter_numbers
+from core.export_options import VARIANTS
+from core.outline import BANNER_ALL, ITEM2, Report, block_numbers, numbered_titles, recipients_line
 from core.pages import signature as signature_block
 from core.pages.flow import (BANNER, BLANK, BODY, BODY_STYLE, DOC_NUMBER, HEADINGS, HEI_STYLE, KAI_STYLE,
                              NOTE, RECIPIENTS, RED, SIGNER, TITLE, TITLE_STYLE, Border, Cell, Item, Para,
@@ -14,7 +15,6 @@ from core.pages.geometry import CHAR_W, LINE_PITCH, TEXT_W, TWIPS_PER_PT
 from core.pages.metrics import text_width
 from core.pages.title import break_title
 
-VARIANTS = ("red", "plain", "web")
 PUBLIC_NOTE = "（此件公开发布）"
 # 发文机关标志: its top edge 35 mm below the 版心 top. `BANNER_BEFORE` is calibrated by rendering.
 BANNER_MAX_PT, BANNER_MIN_PT = 42, 26
@@ -125,18 +125,18 @@ def title_block(report: Report) -> list[Item]:
                           keep_next=True, keep_lines=True, outline_level=0, source=Source("title")))
         items.append(blank(keep_next=True))
     if report.recipients.strip():
-        recipients = report.recipients.strip().rstrip("：:") + "："
-        items.append(Para(RECIPIENTS, [Run(recipients, role=RECIPIENTS)], jc="left", keep_next=True,
-                          keep_lines=True, source=Source("recipients")))
+        items.append(Para(RECIPIENTS, [Run(recipients_line(report), role=RECIPIENTS)], jc="left",
+                          keep_next=True, keep_lines=True, source=Source("recipients")))
     return items
 
 
 def body(report: Report) -> list[Item]:
     items: list[Item] = []
-    for ci, (chapter, number) in enumerate(zip(report.chapters, chapter_numbers(report.chapters))):
+    for ci, (chapter, title) in enumerate(zip(report.chapters, numbered_titles(report.chapters))):
         if chapter.numbered:
-            items.append(heading(HEADINGS[0], [Run(number + chapter.title, HEI_STYLE, HEADINGS[0])],
-                                 Source(chapter_index=ci, chapter_id=chapter.id, offset=len(number))))
+            items.append(heading(HEADINGS[0], [Run(title, HEI_STYLE, HEADINGS[0])],
+                                 Source(chapter_index=ci, chapter_id=chapter.id,
+                                        offset=len(title) - len(chapter.title))))
         for bi, (block, block_number) in enumerate(zip(chapter.blocks, block_numbers(chapter.blocks))):
             source = Source(chapter_index=ci, chapter_id=chapter.id, block_index=bi, offset=len(block_number))
             runs = block_runs(block, block_number)
