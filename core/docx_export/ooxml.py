@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import functools
-from dataclasses import dataclass
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -14,7 +13,7 @@ from docx.oxml.ns import qn
 
 from core.fonts import LATIN_FONT, FontSet
 from core.pages import geometry
-from core.pages.flow import BODY_STYLE, Border, RunStyle
+from core.pages.flow import Border, RunStyle
 
 LANG_ZH = "zh-CN"
 # The Unicode ranges and code page a GB2312 Chinese font declares (as FangSong/SimSun do), so Word

@@ -57,7 +57,7 @@ def table(report: Report) -> Table:
     rows.append((height, para))
     built = []
     for i, (row_height, para) in enumerate(rows):
-        borders = (("top", THICK_RULE if i == 0 else THIN_RULE),)
+        borders: tuple[tuple[str, int], ...] = (("top", THICK_RULE if i == 0 else THIN_RULE),)
         if i == len(rows) - 1:
             borders += (("bottom", THICK_RULE),)
         built.append(Row(row_height, [Cell(g.TEXT_W, [para], "center", borders)]))

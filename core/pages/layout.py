@@ -19,7 +19,7 @@ def layout_report(report: Report, variant: str = "red") -> PageLayout:
     """The pages of `report` as exported in `variant` (red / plain / web)."""
     if variant not in VARIANTS:
         raise ValueError(variant)
-    flow, measured = compose(report, variant), {}
+    flow, measured = compose(report, variant), {}  # type: list[Item], dict
     pages = paginate(flow, measured)
     if _signature_alone(flow, pages) and is_sealed(variant):
         flow = _with_signature_gap(report, flow, signature.SEALED_GAP - 1)
@@ -38,8 +38,7 @@ def _signature_start(flow: list[Item]) -> int | None:
                   and item.role in (SIGNATURE, DATE)), None)
     if first is None:
         return None
-    while first > 0 and isinstance(flow[first - 1], Para) and flow[first - 1].role == BLANK \
-            and flow[first - 1].keep_next:
+    while first > 0 and _is_blank(flow[first - 1]) and getattr(flow[first - 1], "keep_next", False):
         first -= 1
     return first
 
@@ -62,9 +61,9 @@ def _is_blank(item: Item) -> bool:
 
 
 def _with_signature_gap(report: Report, flow: list[Item], gap: int) -> list[Item]:
-    start = _signature_start(flow)
+    start = _signature_start(flow) or 0
     end = start
-    while end < len(flow) and isinstance(flow[end], Para) and flow[end].role in (BLANK, SIGNATURE, DATE):
+    while end < len(flow) and getattr(flow[end], "role", None) in (BLANK, SIGNATURE, DATE):
         end += 1
     return flow[:start] + signature.paragraphs(report, sealed=True, gap=gap) + flow[end:]
 
@@ -73,7 +72,7 @@ def _carry_body_lines(flow: list[Item], pages) -> None:
     """Make the last body lines travel with the 落款: paragraphs of up to three lines move whole (they
     cannot split anyway); of a longer one, the last two lines become a paragraph of their own that
     keeps with the 落款 (the break stated in the .docx as a paragraph end at a line end)."""
-    start = _signature_start(flow)
+    start = _signature_start(flow) or 0
     carried, i = 0, start - 1
     while i >= 0 and carried < CARRIED_LINES:
         item = flow[i]

@@ -23,7 +23,7 @@ def first_line_indent(para: Para) -> int:
     return para.first_line_chars * FIRST_LINE_INDENT_PER_CHAR - para.hanging
 
 
-def line_ranges(para: Para, text: str, adv: list[int], box_width: int = g.TEXT_W) -> list[tuple[int, int]]:
+def line_ranges(para: Para, text: str, adv: Advances, box_width: int = g.TEXT_W) -> list[tuple[int, int]]:
     """Wrapped lines; a "\\n" in the text is a line break, tabs keep a line whole."""
     width = box_width - para.left - para.right
     if "\t" in text:
@@ -53,7 +53,7 @@ def emit_lines(page: Page, m, k: int, end: int, y: int) -> int:
         box = m.boxes[n]
         top = y + (item.before if n == 0 else 0)
         if item.role != END_MARK:
-            page._lines.append(para_line(page.number, item, m.index, m.advances, box.start, box.end,
+            page.lines.append(para_line(page.number, item, m.index, m.advances, box.start, box.end,
                                         g.MARGIN_LEFT, g.TEXT_W, g.MARGIN_TOP + top, n == 0,
                                         n == len(m.boxes) - 1))
         y += box.height
@@ -141,7 +141,7 @@ def emit_table(page: Page, table: Table, index: int, top: int) -> None:
             for para, adv, a, b, first, last in laid:
                 h = min(para.line, row.height)
                 if para.runs:
-                    page._lines.append(para_line(page.number, para, index, adv, a, b, x, cell.width, cy,
+                    page.lines.append(para_line(page.number, para, index, adv, a, b, x, cell.width, cy,
                                                 first, last, h))
                 cy += h
             for side, size in cell.borders:
@@ -155,6 +155,7 @@ def emit_table(page: Page, table: Table, index: int, top: int) -> None:
 
 def rule_shape(page: int, para: Para, line_bottom: int) -> Shape:
     border = para.border
+    assert border is not None
     thickness = border.size_eighths * g.TWIPS_PER_PT // 8
     y = line_bottom + border.space_pt * g.TWIPS_PER_PT + thickness // 2
     return Shape(page, "red_rule", g.MARGIN_LEFT + para.left, g.PAGE_W - g.MARGIN_RIGHT - para.right, y,

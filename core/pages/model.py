@@ -75,9 +75,11 @@ class Page:
     def lines(self) -> list[Line]:
         if self._lines is None:
             from core.pages.lines import emit_lines
-            self._lines = []
+            lines: list[Line] = []
+            self._lines = lines
             for measured, first, end, y in self.placements:
                 emit_lines(self, measured, first, end, y)
+            return lines
         return self._lines
 
     @property

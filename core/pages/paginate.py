@@ -45,7 +45,8 @@ class Measured:
     def need(self) -> int:
         """The height that must fit on a page for this item to start there."""
         heights = [b.height for b in self.boxes]
-        if isinstance(self.item, Table) or self.item.keep_lines or self.item.keep_next \
+        item = self.item
+        if not isinstance(item, Para) or item.keep_lines or item.keep_next \
                 or len(heights) <= WIDOW + ORPHAN - 1:
             return sum(heights)
         return sum(heights[:ORPHAN])

@@ -110,7 +110,7 @@ def protected_spans(title: str, organs: tuple[str, ...] = ()) -> list[tuple[int,
 def _break_spots(title: str, organs: tuple[str, ...]) -> dict[int, int]:
     """Every position a line may start at, with the penalty of breaking there."""
     spans = protected_spans(title, organs)
-    inside = set()
+    inside: set[int] = set()
     kind_ending, kind_starting = {}, {}
     for start, end, kind in spans:
         inside.update(range(start + 1, end))

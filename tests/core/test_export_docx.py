@@ -167,7 +167,7 @@ def test_footers_alternate_with_page_fields_and_em_dashes(exported):
 def test_colophon_after_a_full_even_page_gets_a_blank_page_and_unnumbered_section(tmp_path):
     """The body ends on a full even page: an unnumbered blank odd page, then the 版记 page."""
     report = sample_report()
-    for extra in range(300):  # lengthen the report until the body fills an even page
+    for _ in range(300):  # lengthen the report until the body fills an even page
         report.chapters[-1].blocks[-1].text += "依法行政。"
         layout = layout_report(report, "plain")
         if len(layout.pages) % 2 == 0 and not layout.pages[-2].numbered:
