@@ -49,36 +49,35 @@ class FlowWriter:
         return element
 
     def _row(self, row: Row):
-        tr = el("w:tr")
-        tr_pr = el("w:trPr")
-        tr_pr.append(el("w:cantSplit"))
-        tr_pr.append(el("w:trHeight", val=row.height, hRule="exact"))
-        tr.append(tr_pr)
-        for cell in row.cells:
-            tr.append(self._cell(cell))
-        return tr
+        return _with_properties("w:tr", [el("w:cantSplit"), el("w:trHeight", val=row.height, hRule="exact")],
+                                [self._cell(cell) for cell in row.cells])
 
     def _cell(self, cell: Cell):
-        tc = el("w:tc")
-        tc_pr = el("w:tcPr")
-        tc_pr.append(el("w:tcW", w=cell.width, type="dxa"))
+        properties = [el("w:tcW", w=cell.width, type="dxa")]
         if cell.borders:
             borders = el("w:tcBorders")
-            for side, size in cell.borders:
-                borders.append(el(f"w:{side}", val="single", sz=size, space=0, color="000000"))
-            tc_pr.append(borders)
+            borders.extend(el(f"w:{side}", val="single", sz=size, space=0, color="000000")
+                           for side, size in cell.borders)
+            properties.append(borders)
         if cell.v_align != "top":
-            tc_pr.append(el("w:vAlign", val=cell.v_align))
-        tc.append(tc_pr)
-        for para in cell.paras:
-            tc.append(self.paragraph(para))
-        return tc
+            properties.append(el("w:vAlign", val=cell.v_align))
+        return _with_properties("w:tc", properties, [self.paragraph(para) for para in cell.paras])
 
     def section_break(self, item: SectionBreak) -> None:
         """End the section at the last paragraph written; the next one starts on a new page."""
         section = self.document.add_section(WD_SECTION_START.NEW_PAGE)
         _fold_section_break(self.body)
         self.setup_section(section, self.fonts, numbered=item.numbered_after)
+
+
+def _with_properties(tag: str, properties: list, children: list):
+    """<w:tr><w:trPr>…</w:trPr>…</w:tr>, <w:tc><w:tcPr>…</w:tcPr>…</w:tc>."""
+    element = el(tag)
+    holder = el(tag + "Pr")
+    holder.extend(properties)
+    element.append(holder)
+    element.extend(children)
+    return element
 
 
 def _fold_section_break(body) -> None:
