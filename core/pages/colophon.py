@@ -11,7 +11,7 @@ from core.pages.metrics import advances, wrap
 from core.pages.model import Page
 
 THICK_RULE, THIN_RULE = 8, 6  # eighths of a point: 0.35 mm and 0.25 mm
-END_MARK_HEIGHT = 40  # tw: the paragraph every document needs after its last table
+END_MARK_HEIGHT = 20  # tw: the paragraph every document needs after its last table (a 1 pt mark)
 INSET = g.COLOPHON_CHAR_W  # 左右各空一字 (of 4号)
 CC_LABEL = "抄送："
 # The rows fill whole lines except the last, which leaves room for the rules (drawn outside the exact
