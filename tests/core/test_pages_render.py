@@ -37,6 +37,8 @@ def test_libreoffice_breaks_pages_where_the_model_does(name):
     case = render.rendered()[name]
     assert case.measured["pages"] == len(case.layout.pages)
     assert _rendered_first_lines(case.measured) == _model_first_lines(case.layout)
+    footers = [[f["text"] for f in page["footer"]] for page in case.measured["per_page"]]
+    assert footers == [[f"—{page.number}—"] if page.numbered else [] for page in case.layout.pages]
 
 
 def test_the_cases_cover_one_to_twelve_pages_and_every_variant():
