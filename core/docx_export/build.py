@@ -47,15 +47,16 @@ def set_properties(document, report: Report, layout: PageLayout) -> None:
     props.created = props.modified = now
     props.revision = 1
     app = next(p for p in document.part.package.iter_parts() if p.partname == "/docProps/app.xml")
-    app._blob = _app_xml(len(layout.pages), report.char_count()).encode("utf-8")
+    app._blob = _app_xml(len(layout.pages)).encode("utf-8")
 
 
-def _app_xml(pages: int, characters: int) -> str:
+def _app_xml(pages: int) -> str:
+    """Word and WPS recount words and characters on opening; the page count is the model's."""
     return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
             '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
             'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
             f"<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Pages>{pages}</Pages>"
-            f"<Characters>{characters}</Characters><Application>{APP_NAME} {__version__}</Application>"
+            f"<Application>{APP_NAME} {__version__}</Application>"
             "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
             "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>")
 

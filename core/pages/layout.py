@@ -10,7 +10,7 @@ from core.pages import colophon, signature
 from core.pages.compose import VARIANTS, compose, is_sealed
 from core.pages.flow import BLANK, DATE, SIGNATURE, Item, Para
 from core.pages.model import PageLayout
-from core.pages.paginate import paginate
+from core.pages.paginate import Paginator
 
 CARRIED_LINES = 2  # body lines the 落款 takes with it to a new page
 
@@ -20,16 +20,20 @@ def layout_report(report: Report, variant: str = "red") -> PageLayout:
     if variant not in VARIANTS:
         raise ValueError(variant)
     flow, measured = compose(report, variant), {}  # type: list[Item], dict
-    pages = paginate(flow, measured)
+    paginator = Paginator(flow, measured)
+    pages = paginator.run()
     if _signature_alone(flow, pages) and is_sealed(variant):
         flow = _with_signature_gap(report, flow, signature.SEALED_GAP - 1)
-        pages = paginate(flow, measured)
+        paginator = Paginator(flow, measured)
+        pages = paginator.run()
     if _signature_alone(flow, pages):
         _carry_body_lines(flow, pages)
-        pages = paginate(flow, measured)
+        paginator = Paginator(flow, measured)
+        pages = paginator.run()
     if variant != "web" and colophon.has_colophon(report):
-        flow = flow + colophon.placed(report, pages, pages[-1].used)
-        pages = paginate(flow, measured)
+        extra = colophon.placed(report, pages, pages[-1].used)
+        flow = flow + extra
+        pages = paginator.extend(extra)
     return PageLayout(pages, flow, variant)
 
 

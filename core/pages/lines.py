@@ -28,6 +28,8 @@ def line_ranges(para: Para, text: str, adv: Advances, box_width: int = g.TEXT_W)
     width = box_width - para.left - para.right
     if "\t" in text:
         return [(0, len(text))]
+    if "\n" not in text:
+        return wrap(text, adv, width - first_line_indent(para), width)
     ranges, start = [], 0
     for segment in text.split("\n"):
         end = start + len(segment)

@@ -47,6 +47,11 @@ _LATIN_PORTION = re.compile(r"[\x21-\xff][\x00-\xff\u2000-\u206f]*")
 _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
+def _latinish(ch: str) -> bool:
+    """A character a Latin portion can hold (Latin, or weak punctuation after Latin)."""
+    return ch <= "\xff" or "\u2000" <= ch <= "\u206f"
+
+
 def is_ideograph(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch == "〇" or ch >= "\U00020000"
 
@@ -119,6 +124,8 @@ def can_break(text: str, at: int, latin: list[tuple[int, int]] | None = None) ->
         return False
     if before == " " or before in DASHES or after in DASHES:
         return True  # a dash may end or start a line, also between numbers: 「（2021—」「2025年）」
+    if not (_latinish(before) and _latinish(after)):
+        return True  # not inside a Latin word or number
     spans = _latin_spans(text) if latin is None else latin
     return not any(start < at < end for start, end in spans)
 
@@ -129,6 +136,8 @@ def wrap(text: str, adv: Advances, first_width: int, width: int) -> list[tuple[i
     n = len(text)
     if not n:
         return [(0, 0)]
+    if sum(adv) <= first_width:  # most headings, blank lines, short paragraphs
+        return [(0, n)]
     cumulative = list(accumulate(adv))
     lines: list[tuple[int, int]] = []
     start, used, available = 0, 0, first_width

@@ -13,6 +13,7 @@ Rules (all measured on LibreOffice renders, and the meaning Word gives the same 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.pages import geometry as g
 from core.pages.flow import PAGE_NUMBER, PAGE_NUMBER_STYLE, Item, Para, SectionBreak, Table
@@ -72,8 +73,8 @@ def measure(item: Item, index: int) -> Measured:
 
 class Paginator:
     def __init__(self, flow: list[Item], cache: dict | None = None):
-        self.flow = flow
-        self.measured = [_measured(item, i, {} if cache is None else cache) for i, item in enumerate(flow)]
+        self.cache = {} if cache is None else cache
+        self.measured = [_measured(item, i, self.cache) for i, item in enumerate(flow)]
         self.pages: list[Page] = []
         self.numbered = True
         self.y = 0
@@ -82,9 +83,20 @@ class Paginator:
 
     def run(self) -> list[Page]:
         self._new_page()
-        i = 0
+        return self._place_from(0)
+
+    def extend(self, items: list[Item]) -> list[Page]:
+        """Go on with more items after the last one placed (what follows does not move what was
+        placed: the 版记 after the 附注)."""
+        start = len(self.measured)
+        self.measured += [_measured(item, start + k, self.cache) for k, item in enumerate(items)]
+        return self._place_from(start)
+
+    def _place_from(self, i: int) -> list[Page]:
         while i < len(self.measured):
             i = self._place_group(i)
+        for page in self.pages:
+            page.footer = page_number_line(page.number) if page.numbered else None
         return self.pages
 
     def _new_page(self) -> None:
@@ -171,13 +183,10 @@ def _measured(item: Item, index: int, cache: dict) -> Measured:
 
 def paginate(flow: list[Item], cache: dict | None = None) -> list[Page]:
     """The pages of `flow`; `cache` (a dict) lets later passes over the same items skip measuring."""
-    pages = Paginator(flow, cache).run()
-    for page in pages:
-        if page.numbered:
-            page.footer = page_number_line(page.number)
-    return pages
+    return Paginator(flow, cache).run()
 
 
+@lru_cache(maxsize=256)
 def page_number_line(number: int) -> Line:
     """「— N —」 in 4号宋体, one 4号 character in from the outer edge, 7 mm below the 版心."""
     text = f"— {number} —"
