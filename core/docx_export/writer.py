@@ -25,7 +25,7 @@ class FlowWriter:
                 self._insert(self.paragraph(item))
 
     def _insert(self, element) -> None:
-        self.body.insert(len(self.body) - 1, element)  # before the final sectPr
+        self.body[-1].addprevious(element)  # before the final sectPr (no counting of the children)
 
     def paragraph(self, para: Para):
         p = el("w:p")

@@ -24,7 +24,7 @@ from core.pages.model import Line, Page, Span
 WIDOW, ORPHAN = 2, 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Box:
     """One line of a paragraph before it is placed: its text range and height."""
     start: int
@@ -175,7 +175,7 @@ class Paginator:
 
 def _measured(item: Item, index: int, cache: dict) -> Measured:
     """Measuring is the costly part: reuse it across the passes of one layout (same item, same text)."""
-    key = (id(item), getattr(item, "text", None), index)
+    key = (id(item), index, getattr(item, "text", None))  # a split paragraph has a new text
     if key not in cache:
         cache[key] = measure(item, index)
     return cache[key]
