@@ -12,11 +12,11 @@ FIRST_LINE_INDENT_PER_CHAR = g.BODY_PT * g.TWIPS_PER_PT  # firstLineChars is cou
 BASELINE_OF_HEIGHT, BASELINE_OF_SIZE = 0.5, 0.47  # where the text sits in its exact-height line
 
 
-def line_advances(para: Para) -> Advances:
+def line_advances(para: Para, text: str | None = None) -> Advances:
     if not para.runs:
         return Advances([])
     style = para.runs[0].style  # the runs of one paragraph share size and condensing
-    return advances(para.text, style.size_tw, style.condense_tw)
+    return advances(para.text if text is None else text, style.size_tw, style.condense_tw)
 
 
 def first_line_indent(para: Para) -> int:

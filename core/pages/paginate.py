@@ -63,8 +63,9 @@ def measure(item: Item, index: int) -> Measured:
     if isinstance(item, SectionBreak):
         return Measured(item, index, [])
     text = item.text
-    adv = line_advances(item)
-    boxes = [Box(start, end, item.line) for start, end in line_ranges(item, text, adv)]
+    adv = line_advances(item, text)
+    line = item.line
+    boxes = [Box(start, end, line) for start, end in line_ranges(item, text, adv)]
     boxes[0].height += item.before
     if item.border and item.border.side == "bottom":
         boxes[-1].height += item.border.height
