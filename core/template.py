@@ -18,6 +18,7 @@ class TemplateChapter:
     title: str
     hint: str
     keywords: tuple[str, ...]
+    content_keywords: tuple[str, ...] = ()
 
     def title_for(self, year: int) -> str:
         return _fill(self.title, year)
@@ -34,7 +35,8 @@ def _fill(pattern: str, year: int) -> str:
 def _load() -> tuple[tuple[TemplateChapter, ...], tuple[str, ...]]:
     with open(resource_path("template.json"), encoding="utf-8") as f:
         data = json.load(f)
-    chapters = tuple(TemplateChapter(c["key"], c["title"], c["hint"], tuple(c["keywords"]))
+    chapters = tuple(TemplateChapter(c["key"], c["title"], c["hint"], tuple(c["keywords"]),
+                                     tuple(c.get("content_keywords", ())))
                      for c in data["chapters"])
     return chapters, tuple(data["match_order"])
 
@@ -66,6 +68,11 @@ def match_template_key(title: str, year: int | None) -> str | None:
             if keyword in compact:
                 return key
     return None
+
+
+def fill_year(keyword: str, year: int) -> str:
+    """A keyword with {Y}/{Y1} filled in for the report's year."""
+    return _fill(keyword, year)
 
 
 def assign_template_keys(titles: list[str], year: int | None) -> list[str | None]:
