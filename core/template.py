@@ -18,6 +18,7 @@ class TemplateChapter:
     title: str
     hint: str
     keywords: tuple[str, ...]
+    tab_label: str = ""  # the short name on the chapter's tab
     content_keywords: tuple[str, ...] = ()
 
     def title_for(self, year: int) -> str:
@@ -36,7 +37,7 @@ def _load() -> tuple[tuple[TemplateChapter, ...], tuple[str, ...]]:
     with open(resource_path("template.json"), encoding="utf-8") as f:
         data = json.load(f)
     chapters = tuple(TemplateChapter(c["key"], c["title"], c["hint"], tuple(c["keywords"]),
-                                     tuple(c.get("content_keywords", ())))
+                                     c.get("tab_label", ""), tuple(c.get("content_keywords", ())))
                      for c in data["chapters"])
     return chapters, tuple(data["match_order"])
 

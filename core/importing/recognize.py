@@ -15,16 +15,17 @@ from pathlib import PurePath
 
 from core.errors import ImportFailed
 from core.importing.body import BodyReader
-from core.importing.front import FrontMatter, read_front_matter
+from core.importing.front import DOC_NUMBER_RE, FrontMatter, read_front_matter
 from core.importing.mapping import assign_keys
 from core.importing.organs import completed, file_name_head, is_organ, organ_in_text, split_organs, \
     title_head, year_of
 from core.importing.source import ImportResult, SourceParagraph
-from core.importing.tail import Tail, read_tail
+from core.importing.tail import Tail, parse_date, read_tail
 from core.numbering import CHAPTER, starts_with_number
 from core.outline import BANNER_ALL, BANNER_LEAD, INTRO_KEY, Organ, Report
 
-__all__ = ["ImportResult", "SourceParagraph", "build_report"]
+# DOC_NUMBER_RE and parse_date are used outside the import (core.replace, gui.date_field).
+__all__ = ["DOC_NUMBER_RE", "ImportResult", "SourceParagraph", "build_report", "parse_date"]
 
 MIN_YEAR = 1990
 _FIRST_YEAR = re.compile(r"^\s*(\d{4})\s*年")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,6 +19,7 @@ CN_DIGITS = {**{c: i for i, c in enumerate("〇一二三四五六七八九")}, "
 _DATE = (r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
          r"\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
 DATE_RE = re.compile(f"^{_DATE}$")
+NUMERIC_DATE_RE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")  # as typed: 2026-1-22
 NOTE_RE = re.compile(r"^[（(](此件.{0,30})[)）]$")
 CC_RE = re.compile(r"^抄\s*送\s*[：:]\s*(.*)$")
 PRINTED_RE = re.compile(f"{_DATE}\\s*印\\s*发$")
@@ -35,8 +37,13 @@ class Tail:
 
 
 def parse_date(text: str) -> date | None:
-    """2025年3月5日, 2025年03月05日 or 二〇二五年三月五日 → date; None otherwise."""
-    match = DATE_RE.match(re.sub(r"\s+", "", text)) if len(text) <= 40 else None
+    """2025年3月5日, 2025年03月05日, 二〇二五年三月五日, 2025-3-5, 2025.3.5 or 2025/3/5 → date; None otherwise.
+
+    Full-width digits and separators (２０２５．３．５, as some input methods type them) count as ASCII."""
+    if len(text) > 40:
+        return None
+    compact = unicodedata.normalize("NFKC", re.sub(r"\s+", "", text))
+    match = DATE_RE.match(compact) or NUMERIC_DATE_RE.match(compact)
     return _date_of(match) if match else None
 
 
