@@ -16,7 +16,7 @@ from core.importing.source import SourceParagraph
 from core.importing.tail import parse_date
 from core.numbering import CHAPTER, ITEM2, ITEM_LEVELS, format_number, starts_with_number, typed_value
 from core.outline import BODY, Block, Chapter, INTRO_KEY, split_heading
-from core.template import match_template_key, template_chapter
+from core.template import match_template_key, template_chapters
 
 FULL_LINE_CELLS = 24  # 28 characters a line, 26 after the first-line indent, less a little slack
 MAX_HEADING = 40
@@ -24,6 +24,7 @@ SENTENCE_ENDS = "。！？；：…”’」』）)!?;:."  # a paragraph ending 
 _INNER_SENTENCE_END = re.compile(r"[。！？；!?;]")
 _TABLE_LIKE = re.compile(r"\s{2,}|\t|　")
 MAX_NUMBER_NOTES = 8
+INTRO_TITLE = next(c.title for c in template_chapters() if c.key == INTRO_KEY)
 
 
 def display_width(text: str) -> float:
@@ -55,7 +56,7 @@ class BodyReader:
         self._seen_paragraph = False  # a page can only end after a complete paragraph of text
 
     def read(self, paras: list[SourceParagraph], stray: list[SourceParagraph]) -> list[Chapter]:
-        intro = Chapter(title=template_chapter(INTRO_KEY).title, template_key=INTRO_KEY,
+        intro = Chapter(title=INTRO_TITLE, template_key=INTRO_KEY,
                         blocks=[Block(BODY, "", p.full_text) for p in stray])
         self.chapters = [intro]
         numbered = any(starts_with_number(p.full_text, (CHAPTER,)) for p in paras)
@@ -79,7 +80,7 @@ class BodyReader:
     # --- chapters --------------------------------------------------------------------------
 
     def _numbered_chapter(self, text: str) -> None:
-        _level, length, typed = typed_value(text, (CHAPTER,))
+        _level, length, typed = _typed(text, (CHAPTER,))
         title = text[length:].strip()
         self._new_chapter(title)
         self._check_number(typed, self._chapter_count, CHAPTER, text[:length].strip() + title, "一级标题")
@@ -168,7 +169,7 @@ class BodyReader:
         for deeper in ITEM_LEVELS:
             if deeper > block.level:
                 self._counters[deeper] = 0
-        _level, length, typed = typed_value(text, ITEM_LEVELS)
+        _level, length, typed = _typed(text, ITEM_LEVELS)
         where = f"（在“{self.chapters[-1].title[:12]}”部分）" if self._chapter_count else "（在导语中）"
         self._check_number(typed, self._counters[block.level], block.level, text[:length].strip()
                            + block.plain[:12], "条目" + where)
@@ -185,6 +186,13 @@ class BodyReader:
                           "请核对。")
 
 
+def _typed(text: str, levels: tuple[int, ...]) -> tuple[int, int, int]:
+    """typed_value of a line already known to start with a number of one of `levels`."""
+    found = typed_value(text, levels)
+    assert found is not None
+    return found
+
+
 def _short_unpunctuated(p: SourceParagraph) -> bool:
     text = p.full_text
     return display_width(text) < FULL_LINE_CELLS and not _ends_sentence(text) and not ends_running_text(text)
@@ -193,7 +201,7 @@ def _short_unpunctuated(p: SourceParagraph) -> bool:
 def _block_for(p: SourceParagraph) -> Block:
     text = p.full_text
     if starts_with_number(text, ITEM_LEVELS):
-        level, content_start, _value = typed_value(text, ITEM_LEVELS)
+        level, content_start, _value = _typed(text, ITEM_LEVELS)
         return Block(level, *_split_item(p, content_start))
     return Block(BODY, "", text)
 

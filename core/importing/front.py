@@ -111,7 +111,9 @@ def _doc_number(paras: list[SourceParagraph], head_end: int, front: FrontMatter,
               None)
     if at is None:
         return 0
-    front.doc_number, front.short_name, front.signer = normalise_doc_number(paras[at].full_text)
+    found = normalise_doc_number(paras[at].full_text)
+    assert found is not None  # _doc_number_line said so
+    front.doc_number, front.short_name, front.signer = found
     used.add(at)
     following = paras[at + 1].full_text if at + 1 < len(paras) else ""
     if not front.signer and (match := SIGNER_RE.match(following)):

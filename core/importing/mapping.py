@@ -22,13 +22,18 @@ def assign_keys(chapters: list[Chapter], year: int, notes: list[str]) -> None:
         if key and key not in used:
             chapter.template_key = key
             used.add(key)
-            notes.append(f"“{chapter.title}”按内容对应规定的“{template_chapter(key).title_for(year)}”，"
+            notes.append(f"“{chapter.title}”按内容对应规定的“{_title(key, year)}”，"
                          f"请核对（{CHANGE_HINT}）。")
         elif key:
-            notes.append(f"“{chapter.title}”的内容属于“{template_chapter(key).title_for(year)}”，已有部分"
+            notes.append(f"“{chapter.title}”的内容属于“{_title(key, year)}”，已有部分"
                          f"对应该项，作为单独部分保留（{CHANGE_HINT}）。")
         else:
             notes.append(f"“{chapter.title}”不对应规定的五项内容之一，作为单独部分保留（{CHANGE_HINT}）。")
+
+
+def _title(key: str, year: int) -> str:
+    template = template_chapter(key)
+    return template.title_for(year) if template else key
 
 
 def key_by_content(chapter: Chapter, year: int) -> str | None:

@@ -74,8 +74,8 @@ class _Builder:
         if self.year_hint and title_year and self.year_hint != title_year:
             raise ImportFailed(f"文件标题写的是{title_year}年，与指定的{self.year_hint}年不一致。"
                                "请检查文件，或去掉 --year 按标题导入；未导入任何内容。")
-        if title_year or self.year_hint:
-            return title_year or self.year_hint
+        if given := title_year or self.year_hint:
+            return given
         for where, year in (("正文开头", _year_in_opening(body)), ("文件名", _year_in_name(self.source_name))):
             if year:
                 self.notes.append(f"标题中没有年度，按{where}识别为{year}年，请核对。")

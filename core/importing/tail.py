@@ -90,8 +90,7 @@ def _printed(text: str, tail: Tail) -> bool:
     if not text.endswith("发") or tail.printing_date is not None:
         return False
     match = PRINTED_RE.search(text)
-    printed = _date_of(match) if match else None
-    if printed is None:
+    if match is None or (printed := _date_of(match)) is None:
         return False
     tail.printing_organ, tail.printing_date = text[:match.start()].strip(), printed
     return True
