@@ -32,6 +32,7 @@ _FIRST_YEAR = re.compile(r"^\s*(\d{4})\s*年")
 _REPORTED_YEAR = re.compile(r"现将.{0,40}?(\d{4})\s*年")
 _BARE_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 OPENING_PARAGRAPHS = 4  # the paragraphs read for a year or an organ the title does not give
+AUTHORITATIVE = ("标题", "版头", "署名")  # where a report names its organs itself
 
 
 class _Builder:
@@ -93,11 +94,8 @@ class _Builder:
                    ("署名", [n for line in tail.signature for n in split_organs(line)]),
                    ("文件名", split_organs(file_name_head(PurePath(self.source_name).stem))),
                    ("正文开头", [found] if (found := organ_in_text(opening)) else []))
-        names, where = [], ""
-        for where, candidates in sources:
-            names = self._checked(candidates, where)
-            if names:
-                break
+        where, names, completions = self._best_organs(sources)
+        self.notes.extend(completions)
         if not names:
             self.notes.append("没有识别出发文机关，请核对并在“基本信息”中填写。")
         elif where != "标题":
@@ -107,19 +105,31 @@ class _Builder:
         if tail.signature and tail.signature != names:
             report.signature = " ".join(tail.signature)
 
-    def _checked(self, candidates: list[str], where: str) -> list[str]:
-        """Complete organ names; a bare place is completed (乡/镇 → 人民政府, 街道 → 办事处) with a note,
+    def _best_organs(self, sources) -> tuple[str, list[str], list[str]]:
+        """(where, names, completion notes): the first of title, 版头 and 署名 that names complete organs;
+        failing that, the first source that names any, bare places completed."""
+        first = None
+        for where, candidates in sources:
+            names, completions = self._checked(candidates, where)
+            if names and not completions and where in AUTHORITATIVE:
+                return where, names, []
+            if names and first is None:
+                first = (where, names, completions)
+        return first or ("", [], [])
+
+    def _checked(self, candidates: list[str], where: str) -> tuple[list[str], list[str]]:
+        """Complete organ names, and notes on bare places completed (乡/镇 → 人民政府, 街道 → 办事处);
         anything else is not taken for an organ."""
-        names = []
+        names, completions = [], []
         for name in candidates:
             if is_organ(name):
                 names.append(name)
             elif full := completed(name):
                 names.append(full)
-                self.notes.append(f"{where}中的“{name}”不是完整的机关名称，已补全为“{full}”，请核对。")
+                completions.append(f"{where}中的“{name}”不是完整的机关名称，已补全为“{full}”，请核对。")
             elif where in ("标题", "文件名", "正文开头"):
                 self.notes.append(f"{where}中的“{name}”不像完整的机关名称，未作为发文机关，请核对。")
-        return names
+        return names, completions
 
     def _opening_text(self) -> str:
         intro = next((c for c in self.report.chapters if c.template_key == INTRO_KEY), None)

@@ -138,3 +138,12 @@ def test_the_signature_block_is_recognised_with_or_without_a_date(tmp_path, form
     assert report.written_date == (date(2025, 1, 20) if dated else None)
     assert report.note == "（此件公开发布）"
     assert [b.plain for b in report.chapters[-1].blocks] == ["无"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_complete_name_in_the_signature_wins_over_a_bare_place_in_the_title(tmp_path, form):
+    shape = S.BARE_PLACE_TITLE + [("right", "石桥镇党委 石桥镇人民政府"), ("right", "2024年1月20日")]
+    shape[0] = ("title", "石桥镇2023年法治政府建设年度报告")
+    result = imported(tmp_path, shape, form)
+    assert result.report.organ_names == ["石桥镇党委", "石桥镇人民政府"]
+    assert not checked(result.notes, "补全")
