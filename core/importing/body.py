@@ -23,6 +23,7 @@ MAX_HEADING = 40
 SENTENCE_ENDS = "。！？；：…”’」』）)!?;:."  # a paragraph ending so is complete
 _INNER_SENTENCE_END = re.compile(r"[。！？；!?;]")
 _TABLE_LIKE = re.compile(r"\s{2,}|\t|　")
+_RUN_IN_COUNT = re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、])")  # 一是…
 MAX_NUMBER_NOTES = 8
 INTRO_TITLE = next(c.title for c in template_chapters() if c.key == INTRO_KEY)
 
@@ -99,7 +100,7 @@ class BodyReader:
         text = p.full_text
         if (p.in_table or p.centered or len(text) > MAX_HEADING or starts_with_number(text)
                 or ends_running_text(text) or _ends_sentence(text) or _INNER_SENTENCE_END.search(text)
-                or _TABLE_LIKE.search(text) or parse_date(text)):
+                or _TABLE_LIKE.search(text) or _RUN_IN_COUNT.match(text) or parse_date(text)):
             return False
         if following is None or starts_with_number(following.full_text, (CHAPTER,)):
             return False

@@ -147,3 +147,13 @@ def test_a_complete_name_in_the_signature_wins_over_a_bare_place_in_the_title(tm
     result = imported(tmp_path, shape, form)
     assert result.report.organ_names == ["石桥镇党委", "石桥镇人民政府"]
     assert not checked(result.notes, "补全")
+
+
+def test_a_short_line_counting_points_is_no_heading(tmp_path):
+    shape = [("title", "石桥镇人民政府关于2024年度法治政府建设情况的报告"),
+             ("body", "2024年，石桥镇扎实推进法治政府建设。现将有关情况报告如下："),
+             ("body", "一是执法力量薄弱"), ("body", "二是普法形式单一"),
+             ("body", "下一步，我们将针对上述问题，持续加强执法队伍建设，创新普法宣传方式。")]
+    report = imported(tmp_path, shape, "utf-8").report
+    assert [c.title for c in report.chapters] == ["导语"]
+    assert [b.plain for b in report.chapters[0].blocks][1:3] == ["一是执法力量薄弱", "二是普法形式单一"]
