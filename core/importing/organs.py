@@ -27,14 +27,16 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年度?")
 # In running text: a name starting after a boundary (punctuation, a year, 现将) and ending in an
 # organ ending or, failing that, a place ending. Bounded, so a search is linear in the text.
-_BOUNDARY = r"(?:^|[，,。；;：:、\s（(“]|年(?:度|以来)?|以来|一年来|现将|由)"
+_BOUNDARY = r"(?:现将|由|^|[，,。；;：:、\s（(“]|年(?:度|以来)?|以来|一年来)"
+# In running text only the formal endings: 「提高行政效率和政府公信力」 names no organ.
 _ORGAN_IN_TEXT = re.compile(_BOUNDARY + r"([\u4e00-\u9fff]{2,14}?(?:"
-                            + "|".join(ENDINGS) + r"))")
+                            + "|".join(e for e in ENDINGS if e not in ("政府", "办公室")) + r"))")
 # A bare place only where it is the subject: at the start, after the opening year, or after 现将.
-_SUBJECT = r"(?:^|现将|(?:\d{4}\s*年(?:度|以来)?|一年来|今年以来|过去一年)[，,]\s*)"
+_SUBJECT = r"(?:现将|^|(?:\d{4}\s*年(?:度|以来)?|一年来|今年以来|过去一年)[，,]\s*)"
 _PLACE_IN_TEXT = re.compile(_SUBJECT + r"([\u4e00-\u9fff]{2,8}?(?:街道|乡|镇|县|区))")
 NOT_A_PLACE = "我本全各该在此其对乡镇县市区省"  # 我镇、全乡、各街道、乡党委、县政府 … name no particular place
 NOT_AN_ORGAN = ("法治", "建设")  # 法治政府 is what the report is about, not who writes it
+FUNCTION_CHARACTERS = re.compile("[的了和与及把被是有等得不着过]|.于")  # a phrase, not a place: 得益于县…
 NO_COMPLETION = ("开发区", "开区", "园区", "新区", "试验区", "示范区")  # run by a 管委会, whose name varies
 
 
@@ -146,7 +148,7 @@ def organ_in_text(text: str) -> str | None:
 
 
 def _names_someone(name: str, as_organ: bool) -> bool:
-    if name[0] in NOT_A_PLACE or any(word in name for word in NOT_AN_ORGAN):
+    if name[0] in NOT_A_PLACE or any(word in name for word in NOT_AN_ORGAN) or FUNCTION_CHARACTERS.search(name):
         return False
     return is_organ(name) if as_organ else True
 
