@@ -54,6 +54,7 @@ class BodyReader:
         self._chapter_count = 0
         self._counters = dict.fromkeys(ITEM_LEVELS, 0)
         self._number_notes = 0
+        self._restarted: int | None = None  # 一、二、 typed as items under a chapter heading: the last one
         self._seen_paragraph = False  # a page can only end after a complete paragraph of text
 
     def read(self, paras: list[SourceParagraph], stray: list[SourceParagraph]) -> list[Chapter]:
@@ -63,6 +64,8 @@ class BodyReader:
         numbered = any(starts_with_number(p.full_text, (CHAPTER,)) for p in paras)
         for i, p in enumerate(paras):
             following = paras[i + 1] if i + 1 < len(paras) else None
+            if starts_with_number(p.full_text, (CHAPTER,)) and self._restarted_item(p.full_text):
+                continue
             if starts_with_number(p.full_text, (CHAPTER,)):
                 self._numbered_chapter(p.full_text)
             elif self._unnumbered_heading(p, following, numbered):
@@ -85,6 +88,32 @@ class BodyReader:
         title = text[length:].strip()
         self._new_chapter(title)
         self._check_number(typed, self._chapter_count, CHAPTER, text[:length].strip() + title, "一级标题")
+
+    def _restarted_item(self, text: str) -> bool:
+        """一、 typed again right under a chapter heading that names a mandated part (「一、……主要举措和成效」
+        then 「一、强化组织领导」): by position the author began the chapter's items with the chapter's
+        number form. Those lines, 一、 二、 … in sequence and naming no mandated part, become （一）（二）…"""
+        _level, length, typed = _typed(text, (CHAPTER,))
+        title = text[length:].strip()
+        names_a_part = match_template_key(title, self.year) not in (None, INTRO_KEY)
+        if self._restarted is not None:
+            if names_a_part or typed != self._restarted + 1:
+                self._restarted = None
+                return False
+        else:
+            current = self.chapters[-1]
+            heading_alone = self._chapter_count > 0 and not current.blocks and not self._pending
+            if not (typed == 1 and heading_alone and not names_a_part
+                    and match_template_key(current.title, self.year) not in (None, INTRO_KEY)):
+                return False
+            self.notes.append(f"“{text[:16]}”紧接在“{current.title[:16]}”之下，序号重新从“一、”开始，"
+                              "已按位置作为这一部分的条目（（一）（二）……），请核对。")
+        self._restarted = typed
+        self._flush()
+        self._counters = dict.fromkeys(ITEM_LEVELS, 0) | {ITEM2: typed}
+        self.chapters[-1].blocks.append(Block(ITEM2, *split_heading(title)))
+        self._previous = None
+        return True
 
     def _new_chapter(self, title: str) -> None:
         self._flush()

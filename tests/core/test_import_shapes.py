@@ -157,3 +157,13 @@ def test_a_short_line_counting_points_is_no_heading(tmp_path):
     report = imported(tmp_path, shape, "utf-8").report
     assert [c.title for c in report.chapters] == ["导语"]
     assert [b.plain for b in report.chapters[0].blocks][1:3] == ["一是执法力量薄弱", "二是普法形式单一"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_items_numbered_like_chapters_right_under_a_heading_stay_in_that_chapter(tmp_path, form):
+    result = imported(tmp_path, S.ITEMS_NUMBERED_LIKE_CHAPTERS, form)
+    chapters = result.report.chapters
+    assert [(c.template_key, len(c.blocks)) for c in chapters] == [("intro", 1), ("measures", 4), ("shortcomings", 1)]
+    assert [(b.level, b.plain) for b in chapters[1].blocks if b.level] == [(ITEM2, "强化组织领导"), (ITEM2, "规范执法行为")]
+    assert block_numbers(chapters[1].blocks)[::2] == ["（一）", "（二）"]
+    assert checked(result.notes, "一、强化组织领导")
