@@ -19,6 +19,7 @@ class TemplateChapter:
     hint: str
     keywords: tuple[str, ...]
     tab_label: str = ""  # the short name on the chapter's tab
+    content_keywords: tuple[str, ...] = ()
 
     def title_for(self, year: int) -> str:
         return _fill(self.title, year)
@@ -36,7 +37,8 @@ def _load() -> tuple[tuple[TemplateChapter, ...], tuple[str, ...]]:
     with open(resource_path("template.json"), encoding="utf-8") as f:
         data = json.load(f)
     chapters = tuple(TemplateChapter(c["key"], c["title"], c["hint"], tuple(c["keywords"]),
-                                     c.get("tab_label", "")) for c in data["chapters"])
+                                     c.get("tab_label", ""), tuple(c.get("content_keywords", ())))
+                     for c in data["chapters"])
     return chapters, tuple(data["match_order"])
 
 
@@ -67,6 +69,11 @@ def match_template_key(title: str, year: int | None) -> str | None:
             if keyword in compact:
                 return key
     return None
+
+
+def fill_year(keyword: str, year: int) -> str:
+    """A keyword with {Y}/{Y1} filled in for the report's year."""
+    return _fill(keyword, year)
 
 
 def assign_template_keys(titles: list[str], year: int | None) -> list[str | None]:
