@@ -23,7 +23,7 @@ def _install_qt_translation(app) -> None:
         app.installTranslator(translator)
 
 
-def run_gui(db_path: str | None) -> int:
+def run_gui(db_path: str | None, quit_when_ready: bool = False) -> int:
     app = make_application()
     from gui.main_window import MainWindow, start
     window = MainWindow()
@@ -31,6 +31,9 @@ def run_gui(db_path: str | None) -> int:
     _show_unexpected_errors(window)
     failed = []
     start(window, db_path, lambda: (failed.append(True), app.quit()))
+    if quit_when_ready:  # queued after start()'s opening of the archive
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     return 1 if failed else code
 

@@ -19,6 +19,7 @@ from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
 from core.errors import AppError
 from gui.errors import ask, guarded, show_error
 from gui.font_set_menu import FontSetMenu
+from gui.help_menu import HelpMenu
 from gui.settings import Settings
 
 APP_NAME = "法治年报"
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
                     menu.addMenu(item)
                 else:
                     menu.addAction(item)
+        self.menuBar().addMenu(HelpMenu(lambda: self.archive and self.archive.path, self))
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
