@@ -6,6 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sample=${SAMPLE:-$root/../shared/samples/jingmao-township-2024.txt}
+[ -f "$sample" ] || sample=$root/packaging/smoke-report.txt  # a 2024 report, as on Windows
 appid=cn.fazhinianbao.app
 python=${PYTHON:-python3}
 work=$(mktemp -d)
