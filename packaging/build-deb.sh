@@ -80,7 +80,7 @@ Maintainer: 法治年报 <fazhi-nianbao@localhost>
 Section: office
 Priority: optional
 Installed-Size: $(du -sk "$pkg" | cut -f1)
-Depends: $("$python" "$root/packaging/bundle_rules.py" depends)
+Depends: $("$python" "$root/packaging/bundle_rules.py" depends "$app/files")
 Description: $app_name - township rule-of-law annual report editor
  Drafts, archives and prints the annual report on building a rule-of-law
  government (法治政府建设年度报告) as a GB/T 9704-2012 official document.

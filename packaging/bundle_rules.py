@@ -7,11 +7,12 @@ belongs to the desktop session — except the few CPython itself links to. The .
 and `python packaging/bundle_rules.py check DIR` proves every library the bundle needs is either in
 it or provided by a declared package (run by packaging/build-deb.sh).
 
-    python packaging/bundle_rules.py depends      the Depends line
+    python packaging/bundle_rules.py depends DIR  the Depends line (libc6 at the bundle's glibc floor)
     python packaging/bundle_rules.py check DIR    fail when DIR needs a library nothing provides
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -80,6 +81,20 @@ def providing_package(soname: str) -> str | None:
     return out.split(":", 1)[0].strip() if out else None
 
 
+def glibc_floor(bundle: Path) -> str:
+    """The newest GLIBC_x.y symbol version any ELF file in the bundle asks for: its glibc floor."""
+    versions = set()
+    for path in bundle.rglob("*"):
+        if path.is_file() and (".so" in path.name or path.name == NAME):
+            symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+            versions |= set(re.findall(r"GLIBC_(\d+\.\d+(?:\.\d+)?)", symbols))
+    return max(versions, key=lambda v: tuple(map(int, v.split("."))))
+
+
+def depends(bundle: Path) -> str:
+    return ", ".join(f"libc6 (>= {glibc_floor(bundle)})" if dep == "libc6" else dep for dep in DEBIAN_DEPENDS)
+
+
 def check(bundle: Path) -> int:
     declared = {alternative.strip() for dep in DEBIAN_DEPENDS for alternative in dep.split("|")}
     problems = []
@@ -93,8 +108,8 @@ def check(bundle: Path) -> int:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["depends"]:
-        print(", ".join(DEBIAN_DEPENDS))
+    if sys.argv[1:2] == ["depends"] and len(sys.argv) == 3:
+        print(depends(Path(sys.argv[2])))
     elif sys.argv[1:2] == ["check"] and len(sys.argv) == 3:
         sys.exit(check(Path(sys.argv[2])))
     else:
