@@ -5,19 +5,25 @@
 # plus /usr/bin and /usr/share links so that Kylin and other Debian-family desktops find it too
 # (STORE=1 leaves the links out, as the UOS app store wants nothing outside /opt/apps).
 #
-#   bash packaging/build-deb.sh [OUT_DIR]        (default: dist/)  needs: pip install -r packaging/requirements-build.txt
+#   bash packaging/build-deb.sh [OUT_DIR]        (default: dist/)
+# Builds in a fresh venv holding only requirements.txt and packaging/requirements-build.txt (PyInstaller
+# bundles whatever optional modules it finds: a numpy or psycopg in the developer's Python would ride
+# along); PIP_CONSTRAINT pins versions for a target (packaging/constraints-glibc2.28.txt).
 # Prints the path of the .deb. Build on the oldest target you support (see packaging/README.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(mkdir -p "${1:-$root/dist}" && cd "${1:-$root/dist}" && pwd)
-python=${PYTHON:-python3}
 appid=cn.fazhinianbao.app
 name=fazhi-nianbao
-version=$(cd "$root" && "$python" -c 'import core; print(core.__version__)')
-app_name=$(cd "$root" && "$python" -c 'import core; print(core.APP_NAME)')
+version=$(cd "$root" && "${PYTHON:-python3}" -c 'import core; print(core.__version__)')
+app_name=$(cd "$root" && "${PYTHON:-python3}" -c 'import core; print(core.APP_NAME)')
 arch=$(dpkg --print-architecture)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+"${PYTHON:-python3}" -m venv "$work/venv"
+python=$work/venv/bin/python
+"$python" -m pip install -q --disable-pip-version-check -r "$root/requirements.txt" \
+  -r "$root/packaging/requirements-build.txt" >&2
 
 "$python" -m PyInstaller --noconfirm --log-level WARN --distpath "$work/dist" --workpath "$work/build" \
   "$root/packaging/$name.spec" >&2

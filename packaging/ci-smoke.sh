@@ -16,7 +16,6 @@ step() { echo "smoke: $1 ($((SECONDS - began)) s)"; }
 
 export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -qq --no-install-recommends binutils >/dev/null  # readelf, for the Depends check
-"$python" -m pip install -q --disable-pip-version-check -r "$root/packaging/requirements-build.txt"
 deb=$(bash "$root/packaging/build-deb.sh" "$work/out" 2>"$work/build.log") || { cat "$work/build.log"; exit 1; }
 step "built $(basename "$deb"), $(du -m "$deb" | cut -f1) MB"
 
