@@ -9,7 +9,7 @@ import os
 import shutil
 import sys
 import tempfile
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +32,7 @@ def read_resource_text(name: str) -> str:
     return files(RESOURCE_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def package_folder(package: str, *parts: str) -> Path:
     """A folder shipped inside an installed package, as a real path (Alembic reads its scripts by path).
 

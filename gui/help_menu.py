@@ -7,10 +7,10 @@ ones really in use (--db may point elsewhere than the default).
 from __future__ import annotations
 
 import platform
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QHeaderView, QLabel, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -20,7 +20,8 @@ from core.fonts import DEFAULT_FONT_SET, FONT_SETS, ROLES, FontRole, is_installe
 from core.paths import default_db_path, log_dir
 from gui.errors import show_error
 
-ROLE_LABELS = {"body": "正文", "kai": "二级标题", "hei": "一级标题", "title": "文件标题", "page_number": "页码"}
+ROLE_LABELS = {"body": "正文", "kai": "二级标题", "hei": "一级标题", "title": "文件标题",
+               "page_number": "页码"}
 
 
 def open_folder(parent: QWidget, folder: Path) -> None:
@@ -47,19 +48,20 @@ class HelpMenu(QMenu):
         self.about_action = self._add(self.tr("关于法治年报…"), self.show_about)
         self.fonts_action = self._add(self.tr("公文字体…"), self.show_fonts)
         self.addSeparator()
-        self.log_action = self._add(self.tr("打开日志文件夹"), lambda: open_folder(self.parentWidget(), log_dir()))
+        self.log_action = self._add(self.tr("打开日志文件夹"),
+                                    lambda: open_folder(self.parentWidget(), log_dir()))
 
     def _add(self, text: str, slot) -> QAction:
         action = self.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
-    def show_about(self) -> "AboutDialog":
+    def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.database() or default_db_path(), self.parentWidget())
         dialog.open()
         return dialog
 
-    def show_fonts(self) -> "FontsDialog":
+    def show_fonts(self) -> FontsDialog:
         from PySide6.QtGui import QFontDatabase
         dialog = FontsDialog(set(QFontDatabase.families()), self.parentWidget())
         dialog.open()
@@ -70,11 +72,13 @@ class AboutDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         from PySide6 import __version__ as pyside_version
+
         from core.storage import backup_dir
         self.setWindowTitle(self.tr("关于法治年报"))
         title = QLabel(f"{APP_NAME}　{self.tr('版本')} {__version__}")
         title.setObjectName("startTitle")
-        intro = QLabel(self.tr("乡镇法治政府建设年度报告的起草、归档与公文排版。全部数据保存在本机，不需要联网。"))
+        intro = QLabel(self.tr("乡镇法治政府建设年度报告的起草、归档与公文排版。"
+                               "全部数据保存在本机，不需要联网。"))
         intro.setWordWrap(True)
         grid = QGridLayout()
         self.folders = {
@@ -159,8 +163,8 @@ class FontsDialog(QDialog):
         sources = QLabel(self.tr(
             "字体受著作权保护，本软件不附带任何商业字体。请从正规渠道取得：\n"
             "· 宋体、黑体、仿宋、楷体：Windows 自带；\n"
-            "· 仿宋_GB2312、楷体_GB2312、方正小标宋简体：使用本单位已购买授权的字体（如单位信息化部门统一配发的"
-            "公文字体包），或向字体厂商（如方正字库）购买授权；\n"
+            "· 仿宋_GB2312、楷体_GB2312、方正小标宋简体：使用本单位已购买授权的字体"
+            "（如单位信息化部门统一配发的公文字体包），或向字体厂商（如方正字库）购买授权；\n"
             "· 银河麒麟、统信 UOS 电脑：可向系统厂商或单位信息化部门索取已授权的字体。\n"
             "请勿从来历不明的网站下载字体。安装方法：Windows 中右键字体文件，选“为所有用户安装”；"
             "麒麟、统信中双击字体文件安装，或复制到 ~/.local/share/fonts 文件夹。安装后重新启动法治年报。"))

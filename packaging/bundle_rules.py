@@ -70,14 +70,16 @@ def needed_libraries(bundle: Path) -> set[str]:
         if not path.is_file() or not (".so" in path.name or path.name == NAME):
             continue
         carried.add(path.name)
-        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
+        dynamic = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True,
+                                 check=True).stdout
         needed |= {line.split("[", 1)[1].rstrip("]") for line in dynamic.splitlines() if "(NEEDED)" in line}
     return {name for name in needed - carried if not name.startswith(GLIBC_LIBRARIES)}
 
 
 def providing_package(soname: str) -> str | None:
     """The Debian package on this (build) machine that ships soname, via dpkg's file list."""
-    out = subprocess.run(["dpkg", "-S", f"*/{soname}"], capture_output=True, text=True).stdout
+    out = subprocess.run(["dpkg", "-S", f"*/{soname}"], capture_output=True, text=True,
+                         check=False)  # exit 1: no package has it.stdout
     return out.split(":", 1)[0].strip() if out else None
 
 
@@ -86,7 +88,8 @@ def glibc_floor(bundle: Path) -> str:
     versions = set()
     for path in bundle.rglob("*"):
         if path.is_file() and (".so" in path.name or path.name == NAME):
-            symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+            symbols = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True,
+                                     check=True).stdout
             versions |= set(re.findall(r"GLIBC_(\d+\.\d+(?:\.\d+)?)", symbols))
     return max(versions, key=lambda v: tuple(map(int, v.split("."))))
 
@@ -101,7 +104,8 @@ def check(bundle: Path) -> int:
     for soname in sorted(needed_libraries(bundle)):
         package = providing_package(soname)
         if package is None or package.split(":")[0] not in declared:
-            problems.append(f"{soname}: provided by {package or 'nothing installed here'}, not in DEBIAN_DEPENDS")
+            provider = package or "nothing installed here"
+            problems.append(f"{soname}: provided by {provider}, not in DEBIAN_DEPENDS")
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

@@ -53,7 +53,8 @@ def test_log_folder_item_creates_and_opens_the_folder(window, tmp_path, monkeypa
 
 
 def test_font_rows_name_missing_fonts_and_their_substitutes():
-    rows = {family: (present, substitute) for family, _uses, present, substitute in font_rows({"FangSong", "SimHei"})}
+    rows = {family: (present, substitute)
+            for family, _uses, present, substitute in font_rows({"FangSong", "SimHei"})}
     assert rows["仿宋_GB2312"] == (False, "仿宋")  # FangSong is 仿宋's English name
     assert rows["黑体"] == (True, "")
     assert rows["方正小标宋简体"][0] is False
