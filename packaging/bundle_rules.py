@@ -78,8 +78,8 @@ def needed_libraries(bundle: Path) -> set[str]:
 
 def providing_package(soname: str) -> str | None:
     """The Debian package on this (build) machine that ships soname, via dpkg's file list."""
-    out = subprocess.run(["dpkg", "-S", f"*/{soname}"], capture_output=True, text=True,
-                         check=False)  # exit 1: no package has it.stdout
+    # dpkg exits 1 when no package has the file: that is an answer, not a failure.
+    out = subprocess.run(["dpkg", "-S", f"*/{soname}"], capture_output=True, text=True, check=False).stdout
     return out.split(":", 1)[0].strip() if out else None
 
 
