@@ -159,7 +159,7 @@ class FontsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(self.table.verticalHeader().length() + header.height() + 4)
+        self.table.setSizeAdjustPolicy(QTableWidget.SizeAdjustPolicy.AdjustToContents)  # no empty band
         sources = QLabel(self.tr(
             "字体受著作权保护，本软件不附带任何商业字体。请从正规渠道取得：\n"
             "· 宋体、黑体、仿宋、楷体：Windows 自带；\n"
