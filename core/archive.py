@@ -9,7 +9,7 @@ import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import delete, insert, select, text, update
@@ -18,12 +18,12 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from core import storage
 from core.errors import AppError, NotFoundError, WriteFailed
-from core.outline import Block, Chapter, Organ, Report, STATUSES, report_from_dict, report_to_dict
+from core.outline import (MIN_YEAR, STATUSES, Block, Chapter, Organ, Report, latest_year, reads_as_year,
+                          report_from_dict, report_to_dict)
 from core.paths import default_db_path
 from core.schema import BlockRow, ChapterRow, OrganRow, ReportOrganRow, ReportRow, SnapshotRow
 from core.template import advance_years, new_chapters
 
-MIN_YEAR = 1990
 REPORT_FIELDS = ("year", "title", "banner_mode", "doc_number", "signer", "recipients",
                  "written_date", "cc", "printing_organ", "printing_date", "note", "signature",
                  "status")
@@ -63,7 +63,7 @@ class SearchHit:
 
 
 def check_year(year: int) -> int:
-    latest = date.today().year + 1
+    latest = latest_year()
     if not MIN_YEAR <= int(year) <= latest:
         raise AppError(f"年份 {year} 不在 {MIN_YEAR}—{latest} 之间，请检查后重新输入。")
     return int(year)
@@ -127,7 +127,7 @@ class Archive:
             raise NotFoundError(f"“{ref}”不是报告编号或年份。请用 list 命令查看报告编号。") from None
         with self._transaction() as s:
             live = ReportRow.deleted_at.is_(None)
-            if 1900 <= value <= 2100:
+            if reads_as_year(value):
                 ids = s.scalars(select(ReportRow.id).where(ReportRow.year == value, live)).all()
                 if len(ids) == 1:
                     return ids[0]

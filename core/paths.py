@@ -74,4 +74,5 @@ def default_db_path() -> Path:
 
 
 def log_dir() -> Path:
+    """Where the rotating log file is written (core/logs.py); 帮助 ▸ 打开日志文件夹 opens it."""
     return user_data_dir() / LOG_DIR_NAME
