@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.outline import Chapter, INTRO_KEY
-from core.paths import resource_path
+from core.paths import read_resource_text
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
@@ -34,8 +34,7 @@ def _fill(pattern: str, year: int) -> str:
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[tuple[TemplateChapter, ...], tuple[str, ...]]:
-    with open(resource_path("template.json"), encoding="utf-8") as f:
-        data = json.load(f)
+    data = json.loads(read_resource_text("template.json"))
     chapters = tuple(TemplateChapter(c["key"], c["title"], c["hint"], tuple(c["keywords"]),
                                      c.get("tab_label", ""), tuple(c.get("content_keywords", ())))
                      for c in data["chapters"])

@@ -21,6 +21,7 @@ from core.errors import AppError
 from gui.chapter_mapping import map_current_chapter
 from gui.errors import ask, guarded, show_error
 from gui.font_set_menu import FontSetMenu
+from gui.help_menu import HelpMenu
 from gui.settings import Settings
 
 LEVEL_SHORTCUTS = {BODY: "Ctrl+0", ITEM2: "Ctrl+2", ITEM3: "Ctrl+3", ITEM4: "Ctrl+4"}
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
                     menu.addMenu(item)
                 else:
                     menu.addAction(item)
+        self.menuBar().addMenu(HelpMenu(lambda: self.archive and self.archive.path, self))
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
