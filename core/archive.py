@@ -267,6 +267,18 @@ class Archive:
             row.title = title
             self._touch(s, row.report_id)
 
+    def set_chapter_template_key(self, chapter_id: int, template_key: str | None) -> None:
+        """Which mandated content a chapter stands for (None: none). A content is one chapter's: the
+        chapter of the same report that had it loses it."""
+        with self._transaction() as s:
+            row = self._get_chapter(s, chapter_id)
+            if template_key is not None:
+                s.execute(update(ChapterRow).where(ChapterRow.report_id == row.report_id,
+                                                   ChapterRow.template_key == template_key,
+                                                   ChapterRow.id != chapter_id).values(template_key=None))
+            row.template_key = template_key
+            self._touch(s, row.report_id)
+
     def move_chapter(self, chapter_id: int, new_position: int) -> None:
         with self._transaction() as s:
             row = self._get_chapter(s, chapter_id)

@@ -16,9 +16,10 @@ from sqlalchemy.engine import Engine
 
 from core.errors import ArchiveOpenError, CorruptArchiveError
 from core.outline import format_date
+from core.paths import package_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = package_folder("core", "migrations")
 BACKUPS_KEPT = 10
 BUSY_TIMEOUT_S = 5
 
