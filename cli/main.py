@@ -2,18 +2,32 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 
 class ArgumentParser(argparse.ArgumentParser):
     """argparse with one Chinese line for a wrong command line (subcommands inherit it)."""
 
     def error(self, message: str):
-        self.exit(2, f"错误：命令行参数有误（{message}）。运行 python {self.prog} --help 查看用法。\n")
+        self.exit(2, f"错误：命令行参数有误（{message}）。运行 {self.prog} --help 查看用法。\n")
+
+
+def program_name() -> str:
+    """How the user started us: `python main.py` from a checkout, else the installed command's name."""
+    name = Path(sys.argv[0]).name
+    return f"python {name}" if name.endswith(".py") or not name else name
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from core import APP_NAME, __version__
+    from core.export_options import DEFAULT_VARIANT, VARIANTS, variants_help
     from core.fonts import DEFAULT_FONT_SET, FONT_SETS
-    parser = ArgumentParser(prog="main.py", description="法治年报：法治政府建设年度报告起草与排版")
+    parser = ArgumentParser(prog=program_name(), description=f"{APP_NAME}：法治政府建设年度报告起草与排版")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help="显示版本号后退出")
+    # For smoke tests and start-up timing: open the window and the archive, then quit.
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     db_help = "数据库文件（默认：用户数据文件夹中的 archive.sqlite3）"
     parser.add_argument("--db", metavar="PATH", help=db_help)
     # Accepted after the subcommand too; SUPPRESS keeps a --db given before it from being reset.
@@ -58,8 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--out", required=True, metavar="FILE.docx")
-    p.add_argument("--variant", choices=("red", "plain", "web"), default="red",
-                   help="red：红头文件；plain：无版头；web：网上公开版")
+    p.add_argument("--variant", choices=VARIANTS, default=DEFAULT_VARIANT, help=variants_help())
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 
     p = commands.add_parser("check", parents=[db, fonts], help="检查报告是否符合要求")
@@ -72,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from gui.app import run_gui
-        return run_gui(args.db)
+        return run_gui(args.db, quit_when_ready=args.quit_after_start)
     from cli.commands import run_command
+    from core.logs import setup_logging
+    setup_logging()
     return run_command(args)
 

@@ -45,6 +45,11 @@ def backup_time(path: Path) -> datetime | None:
     return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S") if match else None
 
 
+def _stamp(path: Path) -> datetime:
+    """The time of a backup listed by list_backups (which keeps only named ones)."""
+    return backup_time(path) or datetime.min
+
+
 def time_label(path: Path) -> str:
     when = backup_time(path)
     return f"{format_date(when)} {when:%H:%M}" if when else ""
@@ -64,7 +69,7 @@ def list_backups(db_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.glob(f"{Path(db_path).stem}-*.sqlite3") if backup_time(p)]
-    return sorted(found, key=lambda p: (backup_time(p), p.name))
+    return sorted(found, key=lambda p: (_stamp(p), p.name))
 
 
 def newest_backup(db_path: Path) -> Path | None:
@@ -74,7 +79,7 @@ def newest_backup(db_path: Path) -> Path | None:
 
 def backed_up_today(db_path: Path) -> bool:
     today = datetime.now().date()
-    return any(backup_time(p).date() == today for p in list_backups(db_path))
+    return any(_stamp(p).date() == today for p in list_backups(db_path))
 
 
 def make_backup(db_path: Path, reason: str, source: sqlite3.Connection | None = None) -> Path:
@@ -98,7 +103,7 @@ def rotate(db_path: Path, now: datetime | None = None) -> list[Path]:
     now = now or datetime.now()
     newest_of_month: dict[tuple[int, int], Path] = {}
     for path in found:  # oldest first: the last one seen in a month is its newest
-        when = backup_time(path)
+        when = _stamp(path)
         if (now.year - when.year) * 12 + now.month - when.month < MONTHS_KEPT:
             newest_of_month[(when.year, when.month)] = path
     keep.update(newest_of_month.values())
@@ -119,7 +124,7 @@ def describe(path: Path) -> BackupInfo:
         reports = tuple(f"{year}年度 {organs}" if organs else f"{year}年度" for year, organs in rows)
     except sqlite3.DatabaseError:
         reports = ("（无法读取，备份可能已损坏）",)
-    return BackupInfo(path, backup_time(path), reason_label(path), reports)
+    return BackupInfo(path, _stamp(path), reason_label(path), reports)
 
 
 def copy_database(source: Path | sqlite3.Connection, target: Path) -> None:

@@ -14,14 +14,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
+from core import APP_NAME
 from core.errors import AppError
 from gui.errors import ask, guarded, show_error
 from gui.font_set_menu import FontSetMenu
 from gui import window_layout
+from gui.help_menu import HelpMenu
 from gui.settings import Settings
 from gui.window_actions import ARCHIVE, FONT_MENU, LEVEL_NAMES, REPORT, WindowActions
 
-APP_NAME = "法治年报"
 STYLE = """
 QLabel#chapterTitle { font-size: 13pt; font-weight: bold; padding: 2px 2px 6px 2px; }
 QLabel#hint { color: #8a5a00; }
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.pane_action.toggled.connect(lambda visible: self.tabs and self.tabs.set_pane_visible(visible))
         self.font_set_menu = FontSetMenu(self.settings, self)
         self.window_actions.fill_menus_and_toolbar(self, {FONT_MENU: self.font_set_menu})
+        self.menuBar().addMenu(HelpMenu(lambda: self.archive and self.archive.path, self))
 
     def actions_needing_archive(self) -> list[QAction]:
         return self.window_actions.needing(ARCHIVE)
@@ -267,6 +269,23 @@ class MainWindow(QMainWindow):
         report_id = self.archive.new_report(year, organs=organs, from_year=from_year, copy_text=copy_text)
         self.refresh_panel()
         self.open_report(report_id)
+        if copy_text:
+            self.show_year_update(from_year)
+
+    def _report_access(self):
+        from gui.replace_dialog import ReportAccess
+        return ReportAccess(self.archive, self.report_id(), self.autosaver.flush, self._after_restore)
+
+    @guarded
+    def show_replace(self) -> None:
+        from gui.replace_dialog import ReplaceDialog
+        ReplaceDialog.open(self._report_access(), self.tabs, self)
+
+    @guarded
+    def show_year_update(self, from_year: int | None = None) -> None:
+        from gui.year_update_dialog import YearUpdateDialog
+        year = self.tabs.report.year
+        YearUpdateDialog.run(self._report_access(), from_year or year - 1, year, from_year is not None, self)
 
     @guarded
     def import_report(self) -> None:

@@ -43,13 +43,15 @@ ACTIONS = (
          module="gui.export_flow", missing_tip="导出功能尚未安装"),
     Spec("save_now", "立即保存", lambda w: w.autosaver.flush(), Key.Save, "内容会自动保存；此命令立即写入", ARCHIVE),
     Spec("snapshot", "保存版本…", lambda w: w.save_version(), "Ctrl+Shift+S", "给当前文本保存一个带说明的版本", REPORT),
-    Spec("versions", "历史版本…", lambda w: w.show_versions(), "Ctrl+H", "查看、比较和恢复历史版本", REPORT),
+    Spec("versions", "历史版本…", lambda w: w.show_versions(), "Ctrl+Shift+H", "查看、比较和恢复历史版本", REPORT),
     Spec("backups", "备份与恢复…", lambda w: w.show_backups(), None, "查看备份、备份到U盘、用备份恢复档案", ARCHIVE),
     Spec("delete", "删除报告…", lambda w: w.delete_report(), None, "把当前报告移到回收站（可恢复）", REPORT),
     Spec("quit", "退出", lambda w: w.close(), Key.Quit),
     Spec("undo", "撤销", lambda w: w.on_editor("undo"), Key.Undo),
     Spec("redo", "重做", lambda w: w.on_editor("redo"), Key.Redo),
     Spec("find", "查找…", lambda w: w.find_bar.open(), Key.Find, "在当前报告中查找", REPORT),
+    Spec("replace", "替换…", lambda w: w.show_replace(), "Ctrl+H", "查找并替换文字", REPORT),
+    Spec("year_update", "年份更新…", lambda w: w.show_year_update(), None, "把报告中的年份逐项核对后改为下一年", REPORT),
     Spec("search", "全文检索…", lambda w: w.search_all(), "Ctrl+Shift+F", "在所有年度的报告中检索", ARCHIVE),
     *(Spec(f"level_{level}", LEVEL_LABELS[level], lambda w, lv=level: w.set_level(lv), LEVEL_SHORTCUTS[level],
            f"把所在段落设为“{LEVEL_LABELS[level]}”层级", REPORT) for level in LEVELS),
@@ -57,6 +59,8 @@ ACTIONS = (
     Spec("rename_chapter", "重命名部分…", lambda w: w.tabs.rename_chapter(), "F2", "", REPORT),
     Spec("move_up", "上移部分", lambda w: w.tabs.move_chapter(-1), "Ctrl+Shift+Up", "", REPORT),
     Spec("move_down", "下移部分", lambda w: w.tabs.move_chapter(1), "Ctrl+Shift+Down", "", REPORT),
+    Spec("map_chapter", "对应规定内容…", lambda w: _map_chapter(w), None,
+         "设定本部分对应规定的哪一项内容（检查据此判断内容是否齐全）", REPORT),
     Spec("remove_chapter", "删除部分…", lambda w: w.tabs.remove_chapter(), None, "", REPORT),
     Spec("pane", "上年对照", None, "F9", "显示或隐藏上一年度的同一部分", checkable=True),
     Spec("check", "检查", lambda w: w.toggle_check_panel(), "F7", "检查报告是否符合要求", REPORT, checkable=True,
@@ -67,13 +71,18 @@ FONT_MENU = "font_set_menu"
 MENUS = (
     ("文件(&F)", ("new", "import", "export", FONT_MENU, None, "save_now", "snapshot", "versions", None, "backups",
                 None, "delete", None, "quit")),
-    ("编辑(&E)", ("undo", "redo", None, "find", "search")),
+    ("编辑(&E)", ("undo", "redo", None, "find", "replace", "year_update", "search")),
     ("格式(&O)", LEVEL_NAMES),
-    ("部分(&C)", ("add_chapter", "rename_chapter", "move_up", "move_down", None, "remove_chapter")),
+    ("部分(&C)", ("add_chapter", "rename_chapter", "move_up", "move_down", "map_chapter", None, "remove_chapter")),
     ("视图(&V)", ("pane", "check")),
 )
 TOOLBAR = ("new", "import", "export", None, "snapshot", "versions", None, *LEVEL_NAMES, None, "find", "search",
            "check", "pane")
+
+
+def _map_chapter(window) -> None:
+    from gui.chapter_mapping import map_current_chapter
+    map_current_chapter(window)
 
 
 def _tr(text: str) -> str:

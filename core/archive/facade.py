@@ -13,8 +13,9 @@ import threading
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -168,6 +169,14 @@ class Archive:
             records.replace_content(s, existing, report)
             return existing, True
 
+    def replace_content(self, report_id: int, report: Report, snapshot_label: str) -> int:
+        """Overwrite a report's metadata and chapters (年份更新, 替换), its content snapshotted first in the
+        same transaction; returns the snapshot's id."""
+        with self._transaction(write=True) as s:
+            snapshot_id = records.take_snapshot(s, report_id, snapshot_label, automatic=True)
+            records.replace_content(s, report_id, report)
+            return snapshot_id
+
     def update_report(self, report_id: int, revision: int | None = None, **fields) -> int:
         """Change metadata fields (see REPORT_FIELDS) and, with organs=[Organ…], the organs; returns the
         new revision. With `revision` (the one the editor loaded) the change is refused when the report
@@ -237,6 +246,18 @@ class Archive:
             records.touch(s, row.report_id)
             return row.revision
 
+    def set_chapter_template_key(self, chapter_id: int, template_key: str | None) -> None:
+        """Which mandated content a chapter stands for (None: none). A content is one chapter's: the
+        chapter of the same report that had it loses it."""
+        with self._transaction(write=True) as s:
+            row = records.get_chapter(s, chapter_id)
+            if template_key is not None:
+                s.execute(update(ChapterRow).where(ChapterRow.report_id == row.report_id,
+                                                   ChapterRow.template_key == template_key,
+                                                   ChapterRow.id != chapter_id).values(template_key=None))
+            row.template_key = template_key
+            records.touch(s, row.report_id)
+
     def move_chapter(self, chapter_id: int, new_position: int) -> None:
         with self._transaction(write=True) as s:
             row = records.get_chapter(s, chapter_id)
@@ -283,9 +304,9 @@ class Archive:
         """Put a snapshot's content back; the current content is snapshotted first (id returned)."""
         self._backup_before("before-restore")
         with self._transaction(write=True) as s:
-            snapshot, label = records.load_snapshot(s, snapshot_id)
-            before = records.take_snapshot(s, snapshot.id, f"恢复版本“{label}”之前", automatic=True)
-            records.replace_content(s, snapshot.id, snapshot)
+            snapshot, label, report_id = records.load_snapshot(s, snapshot_id)
+            before = records.take_snapshot(s, report_id, f"恢复版本“{label}”之前", automatic=True)
+            records.replace_content(s, report_id, snapshot)
             return before
 
     # --- use cases of the window: one transaction each ---------------------------------------
@@ -345,7 +366,7 @@ class Archive:
         """Copy the archive as this process sees it to `target` — also when its file was deleted or moved
         meanwhile (the open connection still reads it): 另存档案 and 备份到…"""
         with self._engine.connect() as conn:
-            backups.copy_database(conn.connection.dbapi_connection, Path(target))
+            backups.copy_database(cast(sqlite3.Connection, conn.connection.dbapi_connection), Path(target))
 
     def _backup_before(self, reason: str) -> None:
         if not self.read_only:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from core.archive.model import REPORT_FIELDS
 from core.errors import AppError, NotFoundError
-from core.outline import Block, Chapter, Organ, Report, report_from_dict, report_to_dict
+from core.outline import Block, Chapter, Organ, Report, reads_as_year, report_from_dict, report_to_dict
 from core.schema import (BlockRow, ChapterRow, OrganRow, ReportOrganRow, ReportRow, RevisionCounterRow,
                          SnapshotRow)
 
@@ -68,7 +68,7 @@ def find_report(s: Session, ref: str | int) -> int:
         value = int(str(ref).strip())
     except ValueError:
         raise NotFoundError(f"“{ref}”不是报告编号或年份。请用 list 命令查看报告编号。") from None
-    if 1900 <= value <= 2100:
+    if reads_as_year(value):
         ids = s.scalars(select(ReportRow.id).where(ReportRow.year == value, LIVE)).all()
         if len(ids) == 1:
             return ids[0]
@@ -115,9 +115,9 @@ def list_organs(s: Session) -> list[Organ]:
 def next_revision(s: Session) -> int:
     """The revision stamped on every row this transaction changes (one number per transaction)."""
     if "revision" not in s.info:
-        counter = RevisionCounterRow.__table__
-        s.execute(update(counter).where(counter.c.id == 1).values(value=counter.c.value + 1))
-        s.info["revision"] = s.scalar(select(counter.c.value).where(counter.c.id == 1))
+        row = RevisionCounterRow
+        s.execute(update(row).where(row.id == 1).values(value=row.value + 1))
+        s.info["revision"] = s.scalar(select(row.value).where(row.id == 1))
     return s.info["revision"]
 
 
@@ -235,14 +235,14 @@ def take_snapshot(s: Session, report_id: int, label: str, automatic: bool,
     return row.id
 
 
-def load_snapshot(s: Session, snapshot_id: int) -> tuple[Report, str]:
-    """A snapshot's report (its id set to the report it belongs to) and its label."""
+def load_snapshot(s: Session, snapshot_id: int) -> tuple[Report, str, int]:
+    """A snapshot's report (its id set to the report it belongs to), its label and that report's id."""
     row = s.get(SnapshotRow, snapshot_id)
     if row is None:
         raise NotFoundError(f"版本 {snapshot_id} 不存在。")
     report = report_from_dict(json.loads(row.content))
     report.id = row.report_id
-    return report, row.label
+    return report, row.label, row.report_id
 
 
 # --- conflicts -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import copy
 from itertools import groupby
 
 from core.checks.model import Finding, Fix, Location, Target, message
+from core.checks.export_rules import EXPORT_RULES
 from core.checks.report_rules import REPORT_RULES
 from core.checks.text_rules import FIELD_RULES, PARAGRAPH_RULES, Hit, text_hits
 from core.outline import BODY, Report, split_heading
@@ -20,6 +21,7 @@ def target_text(report: Report, target: Target) -> str:
     if target.field is not None:
         value = getattr(report, target.field)
         return value if isinstance(value, str) else ""  # dates have no text to point into
+    assert target.chapter_index is not None  # a target without a field is in a chapter
     chapter = report.chapters[target.chapter_index]
     if target.block_index is None:
         return chapter.title
@@ -31,6 +33,7 @@ def _write_target(report: Report, target: Target, fix: Fix, new_text: str) -> No
     if target.field is not None:
         setattr(report, target.field, new_text)
         return
+    assert target.chapter_index is not None
     chapter = report.chapters[target.chapter_index]
     if target.block_index is None:
         chapter.title = new_text
@@ -58,7 +61,7 @@ def _resplit(heading: str, fix: Fix, new_text: str) -> tuple[str, str]:
 def _exists(report: Report, target: Target) -> bool:
     if target.field is not None:
         return True
-    if not 0 <= target.chapter_index < len(report.chapters):
+    if target.chapter_index is None or not 0 <= target.chapter_index < len(report.chapters):
         return False
     blocks = report.chapters[target.chapter_index].blocks
     return target.block_index is None or 0 <= target.block_index < len(blocks)
@@ -69,7 +72,7 @@ def _exists(report: Report, target: Target) -> bool:
 def run_checks(report: Report) -> list[Finding]:
     """Every finding for the report, in reading order: metadata, then chapter by chapter."""
     found: list[tuple[Target | None, Hit]] = []
-    for rule in REPORT_RULES:
+    for rule in REPORT_RULES + EXPORT_RULES:
         found.extend(rule(report))
     for field in TEXT_FIELDS:
         target = Target(field=field)
@@ -100,7 +103,7 @@ def _finding(report: Report, target: Target | None, hit: Hit) -> Finding:
     if target is not None and hit.replacement is not None:
         fix = Fix(target, text, hit.start, hit.end, hit.replacement, hit.level)
     location = None
-    if target is not None and target.field is None:
+    if target is not None and target.field is None and target.chapter_index is not None:
         chapter = report.chapters[target.chapter_index]
         location = Location(target.chapter_index, chapter.id, target.block_index, hit.start, hit.end)
     return Finding(hit.rule, message(hit.rule, hit.detail), location,

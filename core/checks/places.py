@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from core.checks.model import Finding, message
 from core.fonts import DEFAULT_FONT_SET, font_set, missing_fonts
-from core.outline import Report, chapter_numbers
-
-FIELD_LABELS = {"title": "标题", "doc_number": "发文字号", "recipients": "主送机关", "cc": "抄送机关",
-                "written_date": "成文日期", "printing_date": "印发日期"}
+from core.outline import FIELD_LABELS, Report, numbered_titles
 
 
 def font_findings(installed, font_set_name: str = DEFAULT_FONT_SET) -> list[Finding]:
@@ -18,6 +15,16 @@ def font_findings(installed, font_set_name: str = DEFAULT_FONT_SET) -> list[Find
         for family, substitute in missing_fonts(chosen, set(installed))]
 
 
+def missing_fonts_summary(installed, font_set_name: str = DEFAULT_FONT_SET) -> str:
+    """The font notes in one sentence, for a header that is shown once (they are about the PC)."""
+    missing = missing_fonts(font_set(font_set_name), set(installed))
+    if not missing:
+        return ""
+    names = "".join(f"“{family}”" for family, _ in missing)
+    return (f"本机没有安装{names}字体：导出的公文在本机用 Word/WPS 打开时将以其他字体代替显示和打印，"
+            "在装有这些字体的电脑上打印不受影响。")
+
+
 def place_of(report: Report, finding: Finding) -> tuple[str, str]:
     """(part, paragraph) in words: ("二、推进……", "第3段"), ("报告信息", "发文字号"), ("全文", "")."""
     if finding.field is not None:
@@ -25,8 +32,7 @@ def place_of(report: Report, finding: Finding) -> tuple[str, str]:
     if finding.location is None:
         return "全文", ""
     index = finding.location.chapter_index
-    chapter = report.chapters[index]
-    part = chapter_numbers(report.chapters)[index] + chapter.title
+    part = numbered_titles(report.chapters)[index]
     block = finding.location.block_index
     return part, "标题" if block is None else f"第{block + 1}段"
 
@@ -41,3 +47,18 @@ def finding_dict(report: Report, finding: Finding) -> dict:
             "block_index": location.block_index if location else None,
             "start": location.start if location else None, "end": location.end if location else None,
             "excerpt": finding.excerpt, "fixable": finding.fix is not None}
+
+
+def describe_errors(report: Report, findings: list[Finding], limit: int = 5) -> str:
+    """The 错误 left in a report, one line each with its place, for the export's warning; "" if none."""
+    errors = [f for f in findings if f.is_error]
+    if not errors:
+        return ""
+    lines = [f"检查发现 {len(errors)} 处错误，导出的公文可能不合格式要求："]
+    for finding in errors[:limit]:
+        part, paragraph = place_of(report, finding)
+        where = "·".join(x for x in (part, paragraph) if x)
+        lines.append(f"  · {where}：{finding.message}")
+    if len(errors) > limit:
+        lines.append(f"  …… 另有 {len(errors) - limit} 处，请运行“检查”查看全部。")
+    return "\n".join(lines)

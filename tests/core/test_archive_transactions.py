@@ -56,6 +56,7 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
     report_id = archive.new_report(2023, organs=[Organ("甲乡人民政府")])
     chapter_id = archive.load_report(report_id).chapters[1].id
     snapshot_id = archive.take_snapshot(report_id, "v1")
+    earlier = archive.load_snapshot(snapshot_id)
     spare = archive.new_report(2022)
     archive.delete_report(spare)
     calls = {
@@ -69,6 +70,7 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
         "create_report": lambda: archive.create_report(Report(2021)),
         "new_report": lambda: archive.new_report(2024, from_year=2023, copy_text=True),
         "import_report": lambda: archive.import_report(big_report(2023, 2, 5), True, "x.docx"),
+        "replace_content": lambda: archive.replace_content(report_id, earlier, "替换之前"),
         "update_report": lambda: archive.update_report(report_id, doc_number="甲发〔2024〕1号"),
         "delete_report": lambda: archive.delete_report(report_id),
         "undelete_report": lambda: archive.undelete_report(report_id),
@@ -77,6 +79,7 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
         "add_chapter": lambda: archive.add_chapter(report_id, "附加"),
         "rename_chapter": lambda: archive.rename_chapter(chapter_id, "改名"),
         "move_chapter": lambda: archive.move_chapter(chapter_id, 3),
+        "set_chapter_template_key": lambda: archive.set_chapter_template_key(chapter_id, "measures"),
         "remove_chapter": lambda: archive.remove_chapter(archive.load_report(report_id).chapters[-1].id),
         "take_snapshot": lambda: archive.take_snapshot(report_id, "v2"),
         "list_snapshots": lambda: archive.list_snapshots(report_id),
@@ -94,15 +97,15 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
     for name, call in calls.items():
         if name == "remove_chapter":  # its argument is read first
             target = archive.load_report(report_id).chapters[-1].id
-            call = lambda: archive.remove_chapter(target)  # noqa: E731
+            call = lambda target=target: archive.remove_chapter(target)  # noqa: E731
         begins.clear()
         call()
         counts[name] = list(begins)
     assert {name: len(sent) for name, sent in counts.items() if len(sent) != 1} == {}
     writes = {name for name, sent in counts.items() if sent[0].upper() == "BEGIN IMMEDIATE"}
-    assert writes == {"create_report", "new_report", "import_report", "update_report", "delete_report",
+    assert writes == {"create_report", "new_report", "import_report", "replace_content", "update_report", "delete_report",
                       "undelete_report", "purge_report", "save_chapter", "add_chapter", "rename_chapter",
-                      "move_chapter", "remove_chapter", "take_snapshot", "restore_snapshot", "apply_fixes",
+                      "move_chapter", "set_chapter_template_key", "remove_chapter", "take_snapshot", "restore_snapshot", "apply_fixes",
                       "export_report"}
 
 

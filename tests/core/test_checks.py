@@ -57,7 +57,10 @@ TEXT_CASES = [
     ("straight-quotes", '开展"法律进村"活动。', "开展“法律进村”活动。", "开展“法律进村”活动。"),
     ("straight-quotes", '他说"好。', None, 'Version "2" released.'),
     ("stray-space", "2024 年共办理案件12件。", "2024年共办理案件12件。", "2024年共办理案件12 件。"),
-    ("stray-space", "推进法治 政府建设。", "推进法治政府建设。", "推进法治政府建设。"),
+    ("chinese-space", "推进法治 政府建设。", None, "推进法治政府建设。"),  # typo or separator: the clerk's call
+    ("chinese-space", "加强组织领导  提升治理水平。", "加强组织领导，提升治理水平。", "加强组织领导，提升治理水平。"),
+    ("chinese-space", "加强组织领导　提升治理水平。", "加强组织领导，提升治理水平。", "加强组织领导，提升治理水平。"),
+    ("chinese-space", "报告如下： 一是加强领导。", "报告如下：一是加强领导。", "报告如下：一是加强领导。"),
     ("year-range-dash", "落实纲要（2021-2025年）。", "落实纲要（2021—2025年）。", "截至2024-12-31，电话0351-2025001。"),
     ("repeated-punct", "完成任务。。", "完成任务。", "完成任务……"),
     ("repeated-punct", "完成任务，。", None, "完成任务，效果好。"),
@@ -253,10 +256,23 @@ def test_printing_date_before_written_date():
     assert rules_of(report) == []
 
 
-def test_missing_written_date_is_a_suggestion():
+def test_missing_written_date_is_an_error():
     report = clean_report()
     report.written_date = None
-    assert only(report, "date-missing").severity == "suggestion"
+    assert only(report, "date-missing").severity == "error"
+
+
+@pytest.mark.parametrize("spoil, rule, severity", [
+    (lambda r: setattr(r, "organs", []), "organ-missing", "error"),
+    (lambda r: setattr(r, "printing_date", None), "printing-incomplete", "error"),
+    (lambda r: setattr(r, "printing_organ", ""), "printing-incomplete", "error"),
+    (lambda r: setattr(r, "signer", ""), "signer-missing", "suggestion"),
+])
+def test_mandatory_elements_of_the_printed_document(spoil, rule, severity):
+    report = clean_report()
+    assert rule not in rules_of(report)
+    spoil(report)
+    assert only(report, rule).severity == severity
 
 
 @pytest.mark.parametrize("field, rule, bad, fixed", [
