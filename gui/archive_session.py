@@ -21,6 +21,13 @@ class ArchiveSession(QObject):
         self._server = None  # a gui.single_instance.RaiseServer while the archive is held
         self._heartbeat = QTimer(self)
         self._heartbeat.timeout.connect(lambda: self._lock and self._lock.refresh())
+        self.raise_requested.connect(self._bring_window_forward)
+
+    def _bring_window_forward(self) -> None:
+        window = self.parent()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
 
     @property
     def read_only(self) -> bool:

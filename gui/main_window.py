@@ -42,7 +42,6 @@ class MainWindow(QMainWindow):
         self.autosaver = self.tabs = None
         from gui.archive_session import ArchiveSession
         self.session = ArchiveSession(self)
-        self.session.raise_requested.connect(self._bring_forward)
         self.setStyleSheet(STYLE)
         self.setCentralWidget(QWidget())
         self._build_actions()
@@ -58,7 +57,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
+        from PySide6.QtWidgets import QSplitter, QStackedWidget
         from gui.archive_panel import ArchivePanel
         from gui.autosave import Autosaver
         from gui.find_bar import FindBar
@@ -76,15 +75,9 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.find_bar.find_requested.connect(self._find)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
-        right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(window_layout.column(self.tabs, self.find_bar))
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1060])
         self.start_page = StartPage()
@@ -166,11 +159,6 @@ class MainWindow(QMainWindow):
         last = self.settings.last_report_id
         self.open_report(last if last in live_ids else live_ids[0])
         return True
-
-    def _bring_forward(self) -> None:
-        self.showNormal()
-        self.raise_()
-        self.activateWindow()
 
     def refresh_panel(self):
         reports = self.archive.list_reports()
@@ -384,12 +372,7 @@ class MainWindow(QMainWindow):
     def open_hit(self, report_id: int, chapter_id: int, paragraph: int, query: str) -> None:
         if report_id != self.report_id():
             self.open_report(report_id)
-        page = self.tabs.page_for(chapter_id)
-        if page is None:
-            return
-        blocks = page.blocks()
-        start = blocks[paragraph].plain.find(query) if paragraph < len(blocks) else -1
-        self.tabs.jump_to(chapter_id, paragraph, max(start, 0), max(start, 0) + len(query) if start >= 0 else 0)
+        self.tabs.show_hit(chapter_id, paragraph, query)
 
     def _find(self, text: str, backward: bool) -> None:
         self.find_bar.show_result(self.tabs.find(text, backward))

@@ -368,6 +368,15 @@ class ReportTabs(QTabWidget):
         page.editor.setFocus()
         return block_index < 0 or page.editor.select_in_paragraph(block_index, start, end)
 
+    def show_hit(self, chapter_id: int, paragraph: int, query: str) -> None:
+        """Select a search hit: `query` in a stored paragraph (its start when the text changed since)."""
+        page = self.page_for(chapter_id)
+        if page is None:
+            return
+        blocks = page.blocks()
+        start = blocks[paragraph].plain.find(query) if paragraph < len(blocks) else -1
+        self.jump_to(chapter_id, paragraph, max(start, 0), max(start, 0) + len(query) if start >= 0 else 0)
+
     def show_field(self, name: str) -> None:
         """Show a metadata field (a Report attribute name, e.g. doc_number) in 基本信息."""
         self.setCurrentWidget(self.form)

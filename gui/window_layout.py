@@ -2,7 +2,7 @@
 (The last report is remembered by the window itself.)"""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from gui.settings import Settings
 
@@ -35,3 +35,14 @@ def save_layout(window: QMainWindow, settings: Settings, pane_visible: bool, spl
     if tabs is not None:
         settings.splitter_sizes = splitter.sizes()
         settings.pane_splitter_sizes = tabs.pane_sizes()
+
+
+def column(main: QWidget, below: QWidget) -> QWidget:
+    """`main` taking the height, `below` under it, without margins (the tabs and the find bar)."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(main, 1)
+    layout.addWidget(below)
+    return holder
