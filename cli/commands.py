@@ -128,6 +128,10 @@ def _restore(archive: Archive, args) -> int:
 def _restore_backup(args) -> int:
     from core import backups
     from core.paths import default_db_path
+    from core.storage_pg import is_server_url
+    if is_server_url(args.db):
+        raise AppError("单位服务器上的档案由IT人员在服务器上备份和恢复（例如 pg_dump / pg_restore），"
+                       "restore-backup 只用于本机的档案文件。")
     db_path = Path(args.db) if args.db else default_db_path()
     backup = backups.newest_backup(db_path)
     kept = backups.restore_backup(db_path, backup)

@@ -14,7 +14,8 @@ class ArgumentParser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from core.fonts import DEFAULT_FONT_SET, FONT_SETS
     parser = ArgumentParser(prog="main.py", description="法治年报：法治政府建设年度报告起草与排版")
-    db_help = "数据库文件（默认：用户数据文件夹中的 archive.sqlite3）"
+    db_help = ("数据库文件（默认：用户数据文件夹中的 archive.sqlite3），"
+               "或单位服务器地址 postgresql://用户名@服务器:5432/数据库名")
     parser.add_argument("--db", metavar="PATH", help=db_help)
     # Accepted after the subcommand too; SUPPRESS keeps a --db given before it from being reset.
     db = ArgumentParser(add_help=False)

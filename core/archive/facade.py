@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from core import backups, storage
+from core import backups, storage, storage_pg
 from core.archive import records
 from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit,
                                 SnapshotInfo, check_year, copy_for_year, default_title)
@@ -32,7 +32,14 @@ from core.template import new_chapters
 
 
 class Archive:
-    """The report archive in one SQLite file."""
+    """The report archive in one SQLite file — or, given a postgresql:// URL, on a server
+    (core.archive.server.ServerArchive, which Archive(url) returns)."""
+
+    def __new__(cls, path=None, *args, **kwargs):
+        if cls is Archive and storage_pg.is_server_url(path):
+            from core.archive.server import ServerArchive
+            cls = ServerArchive
+        return super().__new__(cls)
 
     def __init__(self, path: Path | str | None = None, busy_timeout_s: float = storage.BUSY_TIMEOUT_S, *,
                  read_only: bool = False, daily_backup: bool = True, new_over_backups: bool = False):
@@ -41,15 +48,18 @@ class Archive:
         self.path = Path(path) if path else default_db_path()
         self.read_only = read_only
         existed = self.path.exists()
-        self._engine = storage.open_engine(self.path, busy_timeout_s, read_only=read_only,
-                                           new_over_backups=new_over_backups)
+        self._use_engine(storage.open_engine(self.path, busy_timeout_s, read_only=read_only,
+                                             new_over_backups=new_over_backups))
         self._identity = storage.file_identity(self.path)
-        self._reads = sessionmaker(self._engine, expire_on_commit=False)
-        self._writes = sessionmaker(storage.write_engine(self._engine), expire_on_commit=False)
-        self._in_transaction = threading.local()
-        self.changed = False  # a write was committed since the archive was opened
         if daily_backup and existed and not read_only:
             self.backup_if_due()
+
+    def _use_engine(self, engine) -> None:
+        self._engine = engine
+        self._reads = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(storage.write_engine(engine), expire_on_commit=False)
+        self._in_transaction = threading.local()
+        self.changed = False  # a write was committed since the archive was opened
 
     def close(self) -> None:
         self._engine.dispose()
@@ -67,8 +77,7 @@ class Archive:
         if getattr(self._in_transaction, "open", False):
             raise RuntimeError("Archive methods must not call each other: each is one transaction")
         if write and self.read_only:
-            raise ReadOnlyArchive(f"档案 {self.path} 以只读方式打开（另一个窗口正在编辑它），不能保存修改。"
-                                  "您输入的内容仍在编辑器中。")
+            raise ReadOnlyArchive(self._read_only_message())
         self._check_still_there()
         session: Session = (self._writes if write else self._reads)()
         self._in_transaction.open = True
@@ -79,10 +88,16 @@ class Archive:
         except AppError:
             raise
         except (DBAPIError, sqlite3.Error, OSError) as err:
-            raise WriteFailed(_describe_write_error(err, self.path)) from err
+            raise WriteFailed(self._describe_error(err)) from err
         finally:
             self._in_transaction.open = False
             session.close()
+
+    def _read_only_message(self) -> str:
+        return f"档案 {self.path} 以只读方式打开（另一个窗口正在编辑它），不能保存修改。您输入的内容仍在编辑器中。"
+
+    def _describe_error(self, err: Exception) -> str:
+        return _describe_write_error(err, self.path)
 
     def _check_still_there(self) -> None:
         """The path must still name the file that was opened: never write to a deleted or moved file."""

@@ -52,6 +52,7 @@ def _count_begins(archive: Archive) -> list[str]:
     return seen
 
 
+@pytest.mark.sqlite_only
 def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
     report_id = archive.new_report(2023, organs=[Organ("甲乡人民政府")])
     chapter_id = archive.load_report(report_id).chapters[1].id
