@@ -19,7 +19,7 @@ EXIT_INTERNAL = 2
 def run_command(args) -> int:
     handler = COMMANDS[args.command]
     try:
-        if args.command == "restore-backup":
+        if args.command in WITHOUT_ARCHIVE:
             return handler(args)
         with Archive(args.db) as archive:
             return handler(archive, args)
@@ -139,6 +139,17 @@ def _restore_backup(args) -> int:
     return 0
 
 
+def _copy(args) -> int:
+    from core.archive.transfer import copy_archive, describe
+    if args.source.strip() == args.target.strip():
+        raise AppError("源档案和目标档案是同一个，没有复制。")
+    with Archive(args.source, read_only=True, daily_backup=False) as source, \
+            Archive(args.target, daily_backup=False) as target:
+        result = copy_archive(source, target, force=args.force)
+    print(f"已复制：{describe(result)}")
+    return 0
+
+
 def _export(archive: Archive, args) -> int:
     from cli.export import export_command
     return export_command(archive, args)
@@ -152,5 +163,6 @@ def _check(archive: Archive, args) -> int:
 COMMANDS = {
     "list": _list, "show": _show, "import": _import, "new": _new, "snapshot": _snapshot,
     "snapshots": _snapshots, "restore": _restore, "restore-backup": _restore_backup,
-    "export": _export, "check": _check,
+    "export": _export, "check": _check, "copy": _copy,
 }
+WITHOUT_ARCHIVE = {"restore-backup", "copy"}  # they open (or restore) archives of their own

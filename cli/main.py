@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("restore-backup", parents=[db], help="用最近的备份替换损坏的数据库")
 
+    p = commands.add_parser("copy", help="把整个档案复制到另一个档案文件或单位服务器（并核对）")
+    p.add_argument("--from", dest="source", required=True, metavar="SOURCE_DB", help="源档案（文件或服务器地址）")
+    p.add_argument("--to", dest="target", required=True, metavar="TARGET_DB", help="目标档案（文件或服务器地址）")
+    p.add_argument("--force", action="store_true", help="目标档案已有内容时，用源档案的内容替换它")
+
     p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--out", required=True, metavar="FILE.docx")
