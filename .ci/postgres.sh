@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL cluster for the tests, on 127.0.0.1 and a free port, with fsync off.
+# A throwaway PostgreSQL cluster for the tests, on 127.0.0.1 and a free port, with fsync off
+# (PG_DURABLE=1 keeps the server's durable defaults, for bench/bench_postgres.py).
 #   eval "$(bash .ci/postgres.sh start)"   # exports TEST_POSTGRES_URL and TEST_POSTGRES_DIR
 #   bash .ci/postgres.sh stop "$TEST_POSTGRES_DIR"
 # PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user (Debian's
@@ -21,7 +22,8 @@ as_owner() {  # run a command as the cluster's owner
 }
 
 start() {
-  local bin dir port password
+  local bin dir port password fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_DURABLE:-0}" = 1 ] && fast=""
   bin=$(bindir)
   OWNER=$(id -un)
   if [ "$(id -u)" = 0 ]; then
@@ -38,7 +40,7 @@ start() {
     || { cat "$dir/initdb.log" >&2; exit 1; }
   rm -f "$dir/pwfile"
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 start -o \
-    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    "-p $port -k $dir -c listen_addresses=127.0.0.1 $fast" \
     >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   echo "export TEST_POSTGRES_URL=postgresql://fzadmin:$password@127.0.0.1:$port/postgres"
   echo "export TEST_POSTGRES_DIR=$dir"
