@@ -105,10 +105,16 @@ def _check_and_migrate(engine: Engine, url: URL) -> bool:
     config = Config()
     config.set_main_option("script_location", str(storage.MIGRATIONS))
     # One transaction under the write lock: two clients opening a new archive at once migrate it once.
-    with storage.write_engine(engine).begin() as conn:
-        if _read_revision(conn) != storage.head_revision():
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+    try:
+        with storage.write_engine(engine).begin() as conn:
+            if _read_revision(conn) != storage.head_revision():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+    except DBAPIError as err:
+        if sqlstate(err) != "42501":
+            raise
+        raise ArchiveOpenError(f"单位服务器上的档案 {label(url)} 需要建好或升级结构，当前账号 {url.username} "
+                               "没有这个权限（档案未作任何改动）。请IT人员用管理账号先打开一次。") from err
     return False
 
 

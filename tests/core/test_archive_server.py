@@ -2,7 +2,10 @@
 the same search results as SQLite, and what only a file has. Skipped without TEST_POSTGRES_URL."""
 from __future__ import annotations
 
+import os
+import re
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
@@ -187,3 +190,54 @@ def test_file_only_operations_say_what_to_do_instead(pg_database, capsys):
             archive.backup()
     assert main(["restore-backup", "--db", pg_database]) == 1
     assert "pg_dump" in capsys.readouterr().err
+
+
+# --- the README's set-up for an IT person -----------------------------------------------------------------
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+ROLES = ("fznb_admin", "fznb_writers", "fznb_readers", "zhangsan", "xian_sifaju")
+
+
+def _readme_sql(suffix: str) -> list[str]:
+    """The two SQL blocks of README「单位服务器」, with this test's own database and role names."""
+    section = README.read_text(encoding="utf-8").split("## 单位服务器", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sql\n(.*?)```", section, re.DOTALL)
+    names = {name: f"{name}_{suffix}" for name in (*ROLES, "fznb")}
+    pattern = re.compile(r"\b(" + "|".join(sorted(names, key=len, reverse=True)) + r")\b")
+    return [pattern.sub(lambda m: names[m.group(1)], block) for block in blocks]
+
+
+def _run_script(url: str, script: str) -> None:
+    """Statement by statement, as psql does (CREATE DATABASE cannot run in a transaction block)."""
+    lines = [line for line in script.splitlines() if not line.startswith(("--", "\\"))]
+    with pg.admin_connection(url) as conn:
+        for statement in filter(str.strip, "\n".join(lines).split(";")):
+            conn.execute(statement)
+
+
+def test_the_readme_set_up_gives_writers_and_readers_what_they_need(pg_server, capsys):
+    suffix = f"t{os.getpid()}"
+    server_sql, database_sql = _readme_sql(suffix)
+    database = f"fznb_{suffix}"
+
+    def login(role):
+        return _with(pg_server, username=f"{role}_{suffix}", password="pw", database=database)
+
+    _run_script(pg_server, re.sub(r"PASSWORD '[^']*'", "PASSWORD 'pw'", server_sql))
+    try:
+        _run_script(_with(pg_server, database=database), database_sql)
+        assert main(["list", "--db", login("fznb_admin")]) == 0  # the admin's first open makes the tables
+        assert main(["new", "--year", "2024", "--db", login("zhangsan")]) == 0
+        with Archive(login("zhangsan")) as archive:
+            chapter = archive.load_report(archive.find_report(2024)).chapters[1]
+            archive.save_chapter(chapter.id, [Block(BODY, "", "张三写的。")], revision=chapter.revision)
+        capsys.readouterr()
+        assert main(["show", "2024", "--db", login("xian_sifaju")]) == 0
+        assert "张三写的。" in capsys.readouterr().out
+        assert main(["new", "--year", "2025", "--db", login("xian_sifaju")]) == 1
+        assert "只有读取权限" in capsys.readouterr().err
+    finally:
+        with pg.admin_connection(pg_server) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+            for role in reversed(ROLES):
+                conn.execute(f"DROP ROLE IF EXISTS {role}_{suffix}")
