@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -124,8 +125,9 @@ def describe(path: Path) -> BackupInfo:
 def copy_database(source: Path | sqlite3.Connection, target: Path) -> None:
     """Copy with SQLite's backup API into a temporary file, then rename: never half a copy at target."""
     target = Path(target)
-    temp = target.with_name(target.name + ".partial")
-    temp.unlink(missing_ok=True)
+    handle, name = tempfile.mkstemp(prefix=target.name + ".", suffix=".partial", dir=target.parent)
+    os.close(handle)
+    temp = Path(name)
     try:
         if isinstance(source, sqlite3.Connection):
             _backup_into(source, temp)

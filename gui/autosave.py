@@ -66,6 +66,10 @@ class Autosaver(QObject):
         """Changes not yet confirmed written: scheduled, being written, or written but not yet reported."""
         return bool(self._pending) or any(not _handled(f) for f in self._in_flight)
 
+    def run_later(self, work: Callable[[], object]) -> None:
+        """Run work on the writer thread after what is queued (a backup); its failure is not shown."""
+        self._writer.submit(work)
+
     def discard(self, key: Hashable) -> None:
         self._pending.pop(key, None)
 

@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
         self._export_flow = None
         self._conflict_shown = False
         self.autosaver = self.tabs = None
+        from gui.archive_session import ArchiveSession
+        self.session = ArchiveSession(self)
+        self.session.raise_requested.connect(self._bring_forward)
         self.setStyleSheet(STYLE)
         self.setCentralWidget(QWidget())
         self._build_actions()
@@ -106,7 +109,7 @@ class MainWindow(QMainWindow):
         self._restore_splitters()
         self.statusBar().clearMessage()
         self.autosaver.status_changed.connect(lambda text: self.save_label.setText(text))
-        self.autosaver.failed.connect(lambda err: show_error(self, err, self.tr("未能保存")))
+        self.autosaver.failed.connect(self._on_save_failed)
         self.autosaver.saved.connect(self._on_saved)
         self.autosaver.conflicted.connect(self._on_conflict)
         # Logging off or shutting down (the session manager asks first) and quitting write at once.
@@ -263,19 +266,24 @@ class MainWindow(QMainWindow):
 
     # --- archive and reports ------------------------------------------------------------------
 
-    def open_archive(self, db_path: str | None) -> bool:
+    def open_archive(self, db_path: str | None, read_only: bool = False, new_over_backups: bool = False) -> bool:
         """Open (create, migrate) the archive; False after telling the user why it cannot be used."""
-        from core.archive import Archive  # SQLAlchemy and Alembic load here, after the window shows
         if self.tabs is None:
             self._build_views()
         try:
-            self.archive = Archive(db_path)
+            self.archive = self.session.open(db_path, read_only, new_over_backups)
         except Exception as err:  # noqa: BLE001 — shown to the user, then the app exits
             show_error(self, err, self.tr("无法打开档案"), wait=True)
             return False
         self.tabs.archive = self.archive
         for action in self.actions_needing_archive():
-            action.setEnabled(True)
+            action.setEnabled(not read_only)
+        self.tabs.set_read_only(read_only)
+        if read_only:
+            self.save_label.setText(self.tr("只读：另一个窗口正在编辑此档案"))
+        else:
+            self.settings.last_archive = str(self.archive.path)
+            self.autosaver.run_later(self.archive.backup_if_due)  # the day's first backup, off the start
         reports = self.refresh_panel()
         if not reports:
             self.stack.setCurrentWidget(self.start_page)
@@ -284,6 +292,11 @@ class MainWindow(QMainWindow):
         last = self.settings.last_report_id
         self.open_report(last if last in live_ids else live_ids[0])
         return True
+
+    def _bring_forward(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
 
     def refresh_panel(self):
         reports = self.archive.list_reports()
@@ -319,8 +332,10 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start_page)
 
     def _set_report_actions_enabled(self, enabled: bool) -> None:
+        looking_only = [self.find_action, self.versions_action, self.check_action]  # what read-only allows
         for action in self.actions_needing_report():
-            action.setEnabled(enabled and not action.property("missing"))
+            allowed = not self.session.read_only or action in looking_only
+            action.setEnabled(enabled and allowed and not action.property("missing"))
 
     def _update_title(self) -> None:
         report = self.tabs.report
@@ -330,6 +345,34 @@ class MainWindow(QMainWindow):
         fields = self.tabs.form.fields()
         title = fields["title"] or self.tr("{0}年度报告").format(fields["year"])
         self.setWindowTitle(f"{title} — {APP_NAME}")
+
+    def _on_save_failed(self, error) -> None:
+        from core.errors import ArchiveVanished
+        if isinstance(error, ArchiveVanished):
+            QTimer.singleShot(0, lambda: self._offer_new_location(error))
+        else:
+            show_error(self, error, self.tr("未能保存"))
+
+    @guarded
+    def _offer_new_location(self, error) -> None:
+        """The archive file was deleted or moved while open: keep the text, save everything elsewhere."""
+        from PySide6.QtWidgets import QFileDialog
+        if not ask(self, self.tr("档案不见了"), str(error), self.tr("另存档案…"), self.tr("稍后再说")):
+            return
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("另存档案"), str(Path.home() / "法治年报档案.sqlite3"),
+                                                self.tr("法治年报档案 (*.sqlite3)"))
+        if target:
+            self.save_archive_to(Path(target))
+
+    def save_archive_to(self, target: Path) -> None:
+        """Go on with a copy of the archive at `target`; what is still unsaved is written there."""
+        self.archive = self.session.save_elsewhere(target)
+        for holder in (self.tabs, self.check_panel, self._export_flow):
+            if holder is not None:
+                holder.archive = self.archive
+        self.settings.last_archive = str(target)
+        if self.autosaver.flush():
+            self.statusBar().showMessage(self.tr("档案已另存到 {0}，之后的修改都保存在那里。").format(target), 15000)
 
     def _on_conflict(self, error) -> None:
         """Another window or program changed what this one saved: its text is a version now; show the
@@ -543,14 +586,20 @@ class MainWindow(QMainWindow):
         self._save_layout()
         if self.autosaver is not None:
             self.autosaver.close()
-        if self.archive is not None:
-            self.archive.close()
+        self.session.backup_on_close()
+        self.session.close()
         event.accept()
 
 
 def start(window: MainWindow, db_path: str | None, on_failure) -> None:
     """Open the archive once the window is on screen; on_failure() runs when it cannot be opened."""
     def open_now():
-        if not window.open_archive(db_path):
+        from gui.archive_opener import plan_opening, warn_if_on_network
+        plan = plan_opening(window, db_path, window.settings.last_archive)
+        if plan is None:  # the clerk chose to quit (or to switch to the window that has it open)
+            window.close()
+        elif not window.open_archive(str(plan.path), plan.read_only, plan.new_over_backups):
             on_failure()
+        else:
+            warn_if_on_network(window, plan.path)
     QTimer.singleShot(0, open_now)

@@ -58,6 +58,7 @@ class ReportTabs(QTabWidget):
         self._previous_by_key: dict[str, Chapter] = {}
         self._counts: dict[int, int] = {}
         self._relocating = False
+        self._read_only = False
         self.setDocumentMode(True)
         self.setUsesScrollButtons(True)
         self.tabBar().setMovable(True)
@@ -71,6 +72,14 @@ class ReportTabs(QTabWidget):
         autosaver.saved.connect(self._on_saved)
 
     # --- loading ---------------------------------------------------------------------------
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Only look, never change (the archive is open in another window)."""
+        self._read_only = read_only
+        self.form.setEnabled(not read_only)
+        self.tabBar().setMovable(not read_only)
+        for page in self.loaded_pages():
+            page.editor.setReadOnly(read_only)
 
     def set_level_actions(self, actions) -> None:
         self._level_actions = list(actions)
@@ -111,6 +120,7 @@ class ReportTabs(QTabWidget):
         pending = self.widget(index)
         page = ChapterEditor(pending.chapter, self.report.year)
         page.editor.set_context_actions(self._level_actions)
+        page.editor.setReadOnly(self._read_only)
         page.set_previous(self._previous_by_key.get(page.chapter.template_key), self._previous_year)
         page.set_pane_visible(self._pane_visible and self._previous_year is not None)
         if self._pane_sizes:
@@ -193,26 +203,26 @@ class ReportTabs(QTabWidget):
     # window's is refused (EditConflict: the text is kept as a version; the window shows the newer one).
 
     def _schedule_chapter(self, page: ChapterEditor) -> None:
-        archive, chapter, report_id = self.archive, page.chapter, self.report.id
+        chapter, report_id = page.chapter, self.report.id
 
         def prepare():
             blocks = page.blocks()  # copied on the GUI thread; the writer thread gets only the copy
 
-            def write():
-                chapter.revision = archive.save_chapter(chapter.id, blocks, revision=chapter.revision,
+            def write():  # self.archive is read when writing: after 另存档案 it names the new file
+                chapter.revision = self.archive.save_chapter(chapter.id, blocks, revision=chapter.revision,
                                                         report_id=report_id)
             return write
         self._autosaver.schedule(("chapter", chapter.id), prepare)
         self._count_timer.start(COUNT_DELAY_MS)
 
     def _schedule_metadata(self) -> None:
-        archive, report, form = self.archive, self.report, self.form
+        report, form = self.report, self.form
 
         def prepare():
             fields = form.fields()
 
             def write():
-                report.revision = archive.update_report(report.id, revision=report.revision, **fields)
+                report.revision = self.archive.update_report(report.id, revision=report.revision, **fields)
             return write
         self._autosaver.schedule(("report", report.id), prepare)
         self.meta_edited.emit()
