@@ -15,13 +15,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
 import docx  # noqa: E402
 
 from bench_archive import timed  # noqa: E402  (median of runs, in ms)
 from core.importing import import_file  # noqa: E402
-from docx_fixtures import long_report  # noqa: E402
+from tests.support.docx_fixtures import long_report  # noqa: E402
 
 GOAL_MS = 1000
 

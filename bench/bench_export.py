@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from cli.commands import render_text  # noqa: E402
+from core.outline import report_text  # noqa: E402
 from core.docx_export import export_report  # noqa: E402
-from tests.test_export_support import sample_report  # noqa: E402
+from tests.support.reports import sample_report  # noqa: E402
 
 TARGET_CHARS = 65_000  # the "ten times the sample" (its 6.5 kB file), in characters
 
@@ -56,7 +56,7 @@ def main() -> int:
             print("pandoc not found: no baseline")
             return 0
         text = folder / "report.txt"
-        text.write_text(render_text(report).replace("\n", "\n\n"), encoding="utf-8")
+        text.write_text(report_text(report).replace("\n", "\n\n"), encoding="utf-8")
         theirs = best_of(args.repeat, lambda: subprocess.run(
             [pandoc, str(text), "-f", "markdown", "-o", str(folder / "pandoc.docx")], check=True))
         print(f"pandoc (whole process, same text):      {theirs * 1000:8.1f} ms")

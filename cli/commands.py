@@ -5,15 +5,17 @@ Every failure prints one Chinese line on stderr and returns a non-zero status; n
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
 from core.archive import Archive
 from core.errors import AppError
-from core.outline import Organ, STATUS_LABELS, block_numbers, chapter_numbers, report_to_dict
+from core.outline import Organ, STATUS_LABELS, report_text, report_to_dict
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 2
+log = logging.getLogger(__name__)
 
 
 def run_command(args) -> int:
@@ -30,10 +32,12 @@ def run_command(args) -> int:
         print("已中断。", file=sys.stderr)
         return EXIT_ERROR
     except OSError as err:
+        log.warning("command %s: file error", args.command, exc_info=err)
         print(f"错误：读写文件时出错（{err.strerror or err}：{err.filename or ''}）。"
               "请检查路径、磁盘空间和文件权限后重试。", file=sys.stderr)
         return EXIT_ERROR
     except Exception as err:  # noqa: BLE001 — one line, never a traceback, for the clerk
+        log.error("command %s: unexpected error", args.command, exc_info=err)
         print(f"错误：发生了意外错误（{type(err).__name__}：{err}）。数据库未被改动；"
               "请把这行信息告诉技术人员。", file=sys.stderr)
         return EXIT_INTERNAL
@@ -63,26 +67,8 @@ def _show(archive: Archive, args) -> int:
     if args.json:
         _print_json(report_to_dict(report))
         return 0
-    print(render_text(report))
+    print(report_text(report))
     return 0
-
-
-def render_text(report) -> str:
-    """The report as plain text, numbered, one paragraph a line."""
-    lines = []
-    if report.banner:
-        lines.append(report.banner)
-    if report.doc_number:
-        lines.append(report.doc_number)
-    lines.append(report.title)
-    if report.recipients:
-        lines.append(report.recipients.rstrip("：:") + "：")
-    for chapter, number in zip(report.chapters, chapter_numbers(report.chapters)):
-        if chapter.numbered:
-            lines.append(number + chapter.title)
-        for block, block_number in zip(chapter.blocks, block_numbers(chapter.blocks)):
-            lines.append(block_number + block.heading + block.text)
-    return "\n".join(lines)
 
 
 def _import(archive: Archive, args) -> int:

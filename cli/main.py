@@ -12,8 +12,10 @@ class ArgumentParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from core import APP_NAME
+    from core.export_options import DEFAULT_VARIANT, VARIANTS, variants_help
     from core.fonts import DEFAULT_FONT_SET, FONT_SETS
-    parser = ArgumentParser(prog="main.py", description="法治年报：法治政府建设年度报告起草与排版")
+    parser = ArgumentParser(prog="main.py", description=f"{APP_NAME}：法治政府建设年度报告起草与排版")
     db_help = ("数据库文件（默认：用户数据文件夹中的 archive.sqlite3），"
                "或单位服务器地址 postgresql://用户名@服务器:5432/数据库名")
     parser.add_argument("--db", metavar="PATH", help=db_help)
@@ -64,8 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--out", required=True, metavar="FILE.docx")
-    p.add_argument("--variant", choices=("red", "plain", "web"), default="red",
-                   help="red：红头文件；plain：无版头；web：网上公开版")
+    p.add_argument("--variant", choices=VARIANTS, default=DEFAULT_VARIANT, help=variants_help())
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 
     p = commands.add_parser("check", parents=[db, fonts], help="检查报告是否符合要求")
@@ -80,5 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         from gui.app import run_gui
         return run_gui(args.db)
     from cli.commands import run_command
+    from core.logs import setup_logging
+    setup_logging()
     return run_command(args)
 

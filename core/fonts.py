@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import AppError
+from core.export_options import DEFAULT_FONT_SET  # noqa: F401 (re-exported; the default lives there)
 
 ROLES = ("body", "kai", "hei", "title", "page_number")
 LATIN_FONT = "Times New Roman"  # digits and Latin letters in body text (ascii/cs slots)
 DEFAULT_SUBSTITUTE = "系统默认中文字体"  # what we can promise when no fallback is installed either
-DEFAULT_FONT_SET = "gb2312"
 
 # Names a family is known by: the Chinese name Word writes, the English name Windows' registry
 # and most font files carry, and the names of common look-alikes' files.
@@ -150,6 +150,8 @@ def _fc_list_families() -> set[str]:
 
 def _windows_registry_families() -> set[str]:
     """Value names such as 'SimSun & NSimSun (TrueType)' in the machine and per-user font keys."""
+    if sys.platform != "win32":  # also tells the type checker that winreg is Windows-only
+        return set()
     try:
         import winreg
     except ImportError:

@@ -8,14 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field, asdict
 from datetime import date, datetime
 
-INTRO_KEY = "intro"
-
 # Levels and numbers live in core.numbering; re-exported here because every layer uses them with the outline.
 from core.numbering import (BODY, CHAPTER, ITEM2, ITEM3, ITEM4, LEVEL_LABELS, LEVELS,  # noqa: F401
                             chinese_numeral, format_number, parse_chinese_numeral)
 
+INTRO_KEY = "intro"
+
 STATUSES = ("draft", "final", "issued")
 STATUS_LABELS = {"draft": "草稿", "final": "定稿", "issued": "已印发"}
+# A Report field → its name as GB/T 9704 and the clerk call it (the form, the checks, the diff, the import).
+FIELD_LABELS = {"year": "报告年度", "organs": "发文机关", "banner_mode": "发文机关标志", "doc_number": "发文字号",
+                "title": "标题", "recipients": "主送机关", "signer": "签发人", "signature": "署名",
+                "written_date": "成文日期", "cc": "抄送机关", "printing_organ": "印发机关",
+                "printing_date": "印发日期", "note": "附注", "status": "状态"}
 
 BANNER_LEAD = "lead"  # 发文机关标志 names the lead organ only
 BANNER_ALL = "all"  # 发文机关标志 names every organ, stacked
@@ -114,6 +119,19 @@ class Report:
         return sum(c.char_count() for c in self.chapters)
 
 
+MIN_YEAR = 1990  # the earliest report year the archive takes
+
+
+def latest_year() -> int:
+    """The latest report year: next year's report may be started in December."""
+    return date.today().year + 1
+
+
+def reads_as_year(value: int) -> bool:
+    """Whether a number given for a report (CLI REPORT) is a year such as 2024 rather than an id."""
+    return 1900 <= value <= 2100
+
+
 def format_date(value: date | None) -> str:
     """A date as GB/T 9704 prints it: Arabic numerals, no zero padding — 2025年3月5日."""
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
@@ -150,6 +168,36 @@ def block_numbers(blocks: list[Block]) -> list[str]:
                 counters[deeper] = 0
         numbers.append(format_number(block.level, counters[block.level]))
     return numbers
+
+
+# --- the report as printed text: numbers joined to titles and paragraphs ---------------------
+
+def numbered_titles(chapters: list[Chapter]) -> list[str]:
+    """Each chapter's title as printed: 「一、……」; the 导语's without a number."""
+    return [number + chapter.title for number, chapter in zip(chapter_numbers(chapters), chapters)]
+
+
+def numbered_paragraphs(blocks: list[Block]) -> list[str]:
+    """Each paragraph as printed, in one string: its number, heading and run-in text."""
+    return [number + block.plain for number, block in zip(block_numbers(blocks), blocks)]
+
+
+def recipients_line(report: Report) -> str:
+    """主送 as printed: the names, then one full-width colon (however the clerk ended them)."""
+    return report.recipients.rstrip("：:") + "：" if report.recipients else ""
+
+
+def report_text(report: Report) -> str:
+    """The whole report as numbered plain text, one paragraph a line (`show`, diffs in tests, benches)."""
+    lines = [line for line in (report.banner, report.doc_number) if line]
+    lines.append(report.title)
+    if report.recipients:
+        lines.append(recipients_line(report))
+    for chapter, title in zip(report.chapters, numbered_titles(report.chapters)):
+        if chapter.numbered:
+            lines.append(title)
+        lines.extend(numbered_paragraphs(chapter.blocks))
+    return "\n".join(lines)
 
 
 # --- serialisation (snapshots and `show --json`) -------------------------------------------------

@@ -27,3 +27,8 @@ def user_data_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_data_dir() / DB_FILE_NAME
+
+
+def log_dir() -> Path:
+    """Where the rotating log file is written (core/logs.py); 帮助 ▸ 打开日志文件夹 opens it."""
+    return user_data_dir() / "logs"

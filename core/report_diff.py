@@ -9,17 +9,16 @@ from __future__ import annotations
 import difflib
 from html import escape
 
-from core.outline import Chapter, Report, block_numbers, chapter_numbers
+from core.outline import FIELD_LABELS, Chapter, Report, numbered_paragraphs, numbered_titles
 
 ADDED = "background:#d9f2d9;color:#1b5e20;text-decoration:underline"
 REMOVED = "background:#fbdada;color:#b71c1c;text-decoration:line-through"
 SIMILAR = 0.4  # below this, a replaced paragraph is shown as deleted + added rather than inline
-METADATA = (("title", "标题"), ("doc_number", "发文字号"), ("recipients", "主送机关"), ("signer", "签发人"),
-            ("cc", "抄送机关"), ("printing_organ", "印发机关"), ("note", "附注"))
+METADATA = ("title", "doc_number", "recipients", "signer", "cc", "printing_organ", "note")  # text fields
 
 
 def paragraphs(chapter: Chapter) -> list[str]:
-    return [n + b.plain for n, b in zip(block_numbers(chapter.blocks), chapter.blocks)]
+    return numbered_paragraphs(chapter.blocks)
 
 
 def _chapter_key(chapter: Chapter) -> str:
@@ -66,17 +65,17 @@ def report_diff_html(old: Report, new: Report, old_name: str, new_name: str) -> 
     """What changed from `old` (e.g. a saved version) to `new` (e.g. the current text)."""
     out = [f"<p>{escape(old_name)} → {escape(new_name)}："
            f"{_span(ADDED, '新增')} {_span(REMOVED, '删除')}</p>"]
-    for field, label in METADATA:
+    for field in METADATA:
         before, after = getattr(old, field), getattr(new, field)
         if before != after:
-            out.append(_paragraph(f"<b>{label}</b>：{inline_diff(before, after)}"))
+            out.append(_paragraph(f"<b>{FIELD_LABELS[field]}</b>：{inline_diff(before, after)}"))
     old_chapters = {_chapter_key(c): c for c in old.chapters}
     seen = set()
-    for chapter, number in zip(new.chapters, chapter_numbers(new.chapters)):
+    for chapter, title in zip(new.chapters, numbered_titles(new.chapters)):
         key = _chapter_key(chapter)
         seen.add(key)
         before = old_chapters.get(key)
-        heading = f"<h3>{escape(number + chapter.title)}</h3>"
+        heading = f"<h3>{escape(title)}</h3>"
         if before is None:
             out.append(heading + "<p><i>（新增的部分）</i></p>")
             out.extend(_paragraph(_span(ADDED, p)) for p in paragraphs(chapter))

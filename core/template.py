@@ -18,6 +18,7 @@ class TemplateChapter:
     title: str
     hint: str
     keywords: tuple[str, ...]
+    tab_label: str = ""  # the short name on the chapter's tab
 
     def title_for(self, year: int) -> str:
         return _fill(self.title, year)
@@ -34,8 +35,8 @@ def _fill(pattern: str, year: int) -> str:
 def _load() -> tuple[tuple[TemplateChapter, ...], tuple[str, ...]]:
     with open(resource_path("template.json"), encoding="utf-8") as f:
         data = json.load(f)
-    chapters = tuple(TemplateChapter(c["key"], c["title"], c["hint"], tuple(c["keywords"]))
-                     for c in data["chapters"])
+    chapters = tuple(TemplateChapter(c["key"], c["title"], c["hint"], tuple(c["keywords"]),
+                                     c.get("tab_label", "")) for c in data["chapters"])
     return chapters, tuple(data["match_order"])
 
 

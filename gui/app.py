@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-APP_NAME = "法治年报"
+from core import APP_NAME
 
 
 def make_application():
@@ -24,6 +24,8 @@ def _install_qt_translation(app) -> None:
 
 
 def run_gui(db_path: str | None) -> int:
+    from core.logs import setup_logging
+    setup_logging()
     app = make_application()
     from gui.main_window import MainWindow, start
     window = MainWindow()

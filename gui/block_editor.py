@@ -1,22 +1,29 @@
 """The text of one chapter: one paragraph per Block, its level kept as a block property.
 
 Numbers (（一） 1. （1）) are drawn in a left margin from core.outline.block_numbers, so they renumber
-live and never enter the text. The heading sentence of a numbered item is drawn bold (楷体 for （一）).
-Level changes go through QTextCursor, so undo/redo covers them as well as typing.
+live and never enter the text. The heading of a numbered item (Block.heading) is stored, like the
+level: its characters carry HEADING_PROPERTY, so they keep it while the clerk types elsewhere, and the
+split the importer found is the one the export prints. The heading is drawn bold (楷体 for （一））.
+When a paragraph becomes an item, its first sentence becomes the heading; 设为小标题 / 取消小标题
+change it. Level and heading changes go through QTextCursor, so undo/redo covers them as well as typing.
 """
 from __future__ import annotations
 
 import re
 
 from PySide6.QtCore import QMimeData, QRect, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextBlockFormat,
-                           QTextCharFormat, QTextCursor, QTextDocumentFragment, QTextFormat)
+from PySide6.QtGui import (QColor, QFont, QPainter, QSyntaxHighlighter, QTextCharFormat, QTextCursor)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers, split_heading
+from core.outline import BODY, ITEM2, ITEM3, ITEM4, Block, block_numbers
 from core.numbering import item_prefix
+from gui.editor_keys import handle_editor_key
+from gui.heading_actions import HeadingActions
+from gui.paste import pasted_text
+from gui.paragraph_marks import (HEADING_PROPERTY, block_level, char_format, closed_heading_length,
+                                 first_sentence_length, heading_length, level_format, mark_heading,
+                                 typed_into_heading)
 
-LEVEL_PROPERTY = QTextFormat.Property.UserProperty + 1
 BODY_FONTS = ["FangSong_GB2312", "仿宋_GB2312", "FangSong", "仿宋", "Noto Serif CJK SC", "Noto Sans CJK SC"]
 KAI_FONTS = ["KaiTi_GB2312", "楷体_GB2312", "KaiTi", "楷体", "AR PL UKai CN", "Noto Serif CJK SC"]
 EDITOR_POINT_SIZE = 14
@@ -27,16 +34,6 @@ def split_paragraphs(text: str) -> list[str]:
     """Pasted text as paragraphs: any line break separates, indents and blank lines go."""
     lines = (line.strip(" \t\u3000\u00a0") for line in LINE_BREAKS.split(text))
     return [line for line in lines if line]
-
-
-def block_level(block) -> int:
-    return block.blockFormat().intProperty(LEVEL_PROPERTY)
-
-
-def _level_format(level: int) -> QTextBlockFormat:
-    fmt = QTextBlockFormat()
-    fmt.setProperty(LEVEL_PROPERTY, level)
-    return fmt
 
 
 class _HeadingHighlighter(QSyntaxHighlighter):
@@ -55,7 +52,7 @@ class _HeadingHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:
         fmt = self._formats.get(block_level(self.currentBlock()))
         if fmt is not None and text:
-            self.setFormat(0, len(split_heading(text)[0]), fmt)
+            self.setFormat(0, heading_length(self.currentBlock()), fmt)
 
 
 class _NumberMargin(QWidget):
@@ -87,6 +84,8 @@ class BlockEditor(QPlainTextEdit):
         self._revision = self.document().revision()
         self._loading = False
         self._context_actions = []
+        self._typing_from: tuple[int, int] | None = None  # (paragraph, position) where typing began
+        self.heading_actions = HeadingActions(self)
         self._highlighter = _HeadingHighlighter(self.document())
         self._margin = _NumberMargin(self)
         self.setViewportMargins(self.margin_width(), 0, 0, 0)
@@ -104,10 +103,16 @@ class BlockEditor(QPlainTextEdit):
         # One setPlainText, then levels on the numbered paragraphs: far faster than inserting each.
         self.setPlainText("\n".join(LINE_BREAKS.sub(" ", b.plain) for b in blocks))
         cursor = QTextCursor(document)
-        for block, level in zip(self._text_blocks(), [b.level for b in blocks]):
-            if level != BODY:
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(_level_format(level))
+        cursor.beginEditBlock()  # the layout hears of all the formats at once, at the end
+        for text_block, block in zip(self._text_blocks(), blocks):
+            if block.level != BODY:
+                cursor.setPosition(text_block.position())
+                cursor.setBlockFormat(level_format(block.level))
+                if block.heading:  # the rest is plain already: mark only the heading (loading stays fast)
+                    cursor.setPosition(text_block.position() + len(LINE_BREAKS.sub(" ", block.heading)),
+                                       QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(char_format(True))
+        cursor.endEditBlock()
         document.setUndoRedoEnabled(True)
         document.setModified(False)
         self._highlighter.setDocument(document)
@@ -120,15 +125,14 @@ class BlockEditor(QPlainTextEdit):
         """The paragraphs as Blocks; blank paragraphs are not part of the report."""
         result = []
         for block in self._text_blocks():
-            text = block.text().strip()
-            if not text:
+            text = block.text()
+            if not text.strip():
                 continue
             level = block_level(block)
-            if level == BODY:
-                result.append(Block(BODY, "", text))
-            else:
-                heading, rest = split_heading(text)
-                result.append(Block(level, heading, rest))
+            length = heading_length(block)
+            heading = text[:length].strip()
+            rest = text[length:].rstrip() if heading else text.strip()
+            result.append(Block(level, heading, rest))
         return result
 
     def numbers(self) -> list[str]:
@@ -156,13 +160,48 @@ class BlockEditor(QPlainTextEdit):
         edit.beginEditBlock()
         block = first
         while block.isValid():
+            was_item = block_level(block) != BODY
             edit.setPosition(block.position())
-            edit.mergeBlockFormat(_level_format(level))
+            edit.mergeBlockFormat(level_format(level))
+            if level == BODY:
+                mark_heading(block, 0)
+            elif not was_item:
+                mark_heading(block, first_sentence_length(block.text()))
             if block == last:
                 break
             block = block.next()
         edit.endEditBlock()
         self._highlighter.rehighlight()
+
+    # --- the heading ------------------------------------------------------------------------
+
+    def set_heading_end(self) -> None:
+        """设为小标题: the item's heading runs from its start to the cursor (or the selection's end).
+
+        At the paragraph's start with nothing selected, the first sentence becomes the heading."""
+        cursor = self.textCursor()
+        block = self.document().findBlock(cursor.selectionEnd())
+        if block_level(block) == BODY:
+            return
+        end = cursor.selectionEnd() - block.position()
+        edit = QTextCursor(block)
+        edit.beginEditBlock()
+        mark_heading(block, end or first_sentence_length(block.text()))
+        edit.endEditBlock()
+
+    def clear_heading(self) -> None:
+        """取消小标题: the items touched by the selection (or the cursor's) have no heading."""
+        cursor = self.textCursor()
+        document = self.document()
+        block, last = document.findBlock(cursor.selectionStart()), document.findBlock(cursor.selectionEnd())
+        edit = QTextCursor(block)
+        edit.beginEditBlock()
+        while block.isValid():
+            mark_heading(block, 0)
+            if block == last:
+                break
+            block = block.next()
+        edit.endEditBlock()
 
     def set_context_actions(self, actions) -> None:
         """The level actions shown in the context menu (owned by the main window, with shortcuts)."""
@@ -173,23 +212,53 @@ class BlockEditor(QPlainTextEdit):
         if self._context_actions:
             menu.addSeparator()
             menu.addActions(self._context_actions)
+        menu.addSeparator()
+        menu.addActions(self.heading_actions.actions())
         menu.exec(event.globalPos())
         menu.deleteLater()
 
     # --- typing, input method, paste ------------------------------------------------------
 
     def keyPressEvent(self, event) -> None:
+        if handle_editor_key(self, event, block_level(self.textCursor().block())):  # Tab, Ctrl+B…
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._new_paragraph()
             return
+        typing = event.text().isprintable() and bool(event.text())
+        if typing:
+            self._before_typing()
         super().keyPressEvent(event)
-        if event.text():
-            self._recognise_typed_prefix()
+        if typing:
+            self._after_typing()
 
     def inputMethodEvent(self, event) -> None:
+        self._before_typing()  # the commit string, when it comes, is inserted in this format
         super().inputMethodEvent(event)
         if event.commitString():
-            self._recognise_typed_prefix()
+            self._after_typing()
+
+    def _before_typing(self) -> None:
+        cursor = self.textCursor()
+        heading = typed_into_heading(cursor)
+        if self.currentCharFormat().boolProperty(HEADING_PROPERTY) != heading:
+            self.setCurrentCharFormat(char_format(heading))
+        self._typing_from = (cursor.blockNumber(), cursor.positionInBlock() if not cursor.hasSelection()
+                             else cursor.selectionStart() - cursor.block().position())
+
+    def _after_typing(self) -> None:
+        """Close a heading the typing finished (one undo step with the typing), then turn a typed
+        number at the paragraph's start into the level."""
+        cursor = self.textCursor()
+        if self._typing_from and self._typing_from[0] == cursor.blockNumber():
+            closed = closed_heading_length(cursor.block(), self._typing_from[1], cursor.positionInBlock())
+            if closed is not None:
+                edit = QTextCursor(cursor.block())
+                edit.joinPreviousEditBlock()
+                mark_heading(cursor.block(), closed)
+                edit.endEditBlock()
+        self._typing_from = None
+        self._recognise_typed_prefix()
 
     def _new_paragraph(self) -> None:
         """Enter: a new paragraph, which is 正文 — an item is usually followed by body text."""
@@ -200,9 +269,10 @@ class BlockEditor(QPlainTextEdit):
         if moving_whole_item:
             # The text moved down with its level; the new empty paragraph above is body text.
             above = QTextCursor(cursor.block().previous())
-            above.setBlockFormat(_level_format(BODY))
+            above.setBlockFormat(level_format(BODY))
         elif block_level(cursor.block()) != BODY:
-            cursor.setBlockFormat(_level_format(BODY))
+            cursor.setBlockFormat(level_format(BODY))
+            mark_heading(cursor.block(), 0)  # the part of a heading moved into body text is body text
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
@@ -219,7 +289,10 @@ class BlockEditor(QPlainTextEdit):
         edit.beginEditBlock()
         edit.setPosition(block.position() + length, QTextCursor.MoveMode.KeepAnchor)
         edit.removeSelectedText()
-        edit.setBlockFormat(_level_format(level))
+        was_item = block_level(block) != BODY
+        edit.setBlockFormat(level_format(level))
+        if not was_item:  # text already behind the typed number: its first sentence is the heading
+            mark_heading(block, first_sentence_length(block.text()))
         edit.endEditBlock()
 
     def focusOutEvent(self, event) -> None:
@@ -230,11 +303,7 @@ class BlockEditor(QPlainTextEdit):
         return source.hasText() or source.hasHtml()
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        if source.hasText():
-            text = source.text()
-        else:
-            text = QTextDocumentFragment.fromHtml(source.html()).toPlainText()
-        self.insert_paragraphs(text)
+        self.insert_paragraphs(pasted_text(source))  # tables by rows, pictures dropped (gui/paste.py)
 
     def insert_paragraphs(self, text: str) -> None:
         """Insert plain paragraphs at the cursor (paste, 插入所选内容); numbers become levels."""
@@ -247,13 +316,21 @@ class BlockEditor(QPlainTextEdit):
         for i, paragraph in enumerate(paragraphs):
             if i:
                 cursor.insertBlock()
-                cursor.setBlockFormat(_level_format(BODY))
+                cursor.setBlockFormat(level_format(BODY))
+                mark_heading(cursor.block(), 0)
             found = item_prefix(paragraph)
             if found and cursor.positionInBlock() == 0:
                 level, length = found
-                cursor.setBlockFormat(_level_format(level))
+                cursor.setBlockFormat(level_format(level))
                 paragraph = paragraph[length:]
-            cursor.insertText(paragraph)
+                cursor.insertText(paragraph, char_format(False))
+                mark_heading(cursor.block(), first_sentence_length(cursor.block().text()))
+            else:
+                start = cursor.positionInBlock()
+                cursor.insertText(paragraph, char_format(i == 0 and typed_into_heading(cursor)))
+                closed = closed_heading_length(cursor.block(), start, cursor.positionInBlock())
+                if closed is not None:
+                    mark_heading(cursor.block(), closed)
         cursor.endEditBlock()
         self.setTextCursor(cursor)
         self.ensureCursorVisible()

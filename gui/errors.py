@@ -6,12 +6,16 @@ Boxes are window-modal and opened without a nested event loop, so autosave and t
 from __future__ import annotations
 
 import functools
+import logging
 import traceback
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from core import APP_NAME
 from core.errors import AppError
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -34,10 +38,13 @@ def show_error(parent: QWidget | None, err: BaseException, title: str | None = N
     """Show the message; `wait` blocks until it is closed (when the app cannot go on afterwards)."""
     from PySide6.QtCore import Qt  # imported when needed: keeps start-up fast
     from PySide6.QtWidgets import QMessageBox
-    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr("法治年报"), error_text(err),
+    box = QMessageBox(QMessageBox.Icon.Warning, title or _tr(APP_NAME), error_text(err),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
-    if not isinstance(err, AppError):
+    if isinstance(err, AppError):
+        log.warning("shown to the user: %s", err)
+    else:
+        log.error("unexpected error shown to the user", exc_info=err)
         box.setDetailedText("".join(traceback.format_exception(err)))
     if wait:
         box.exec()

@@ -7,23 +7,24 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QTextBrowser, QVBoxLayout, QWidget
 
-from core.outline import STATUS_LABELS, chapter_numbers
+from core.outline import FIELD_LABELS, STATUS_LABELS, numbered_titles
 from gui.errors import accept_cancel_buttons, ask
 
 
 def summary_html(result) -> str:
     """What the import recognised, for the clerk to check before anything is stored."""
     report = result.report
-    rows = [("年度", f"{report.year}年"), ("发文机关", "、".join(report.organ_names) or "（未识别）"),
-            ("发文字号", report.doc_number or "（无）"), ("标题", report.title or "（未识别）"),
+    label = FIELD_LABELS
+    rows = [(label["year"], f"{report.year}年"), (label["organs"], "、".join(report.organ_names) or "（未识别）"),
+            (label["doc_number"], report.doc_number or "（无）"), (label["title"], report.title or "（未识别）"),
             ("字数", str(report.char_count())), ("条目", f"{result.item_count} 条"),
-            ("状态", STATUS_LABELS.get(report.status, report.status))]
+            (label["status"], STATUS_LABELS.get(report.status, report.status))]
     html = ["<table cellspacing='4'>"]
     html += [f"<tr><td><b>{k}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
     html.append("</table><p><b>各部分：</b></p><ul>")
-    for chapter, number in zip(report.chapters, chapter_numbers(report.chapters)):
+    for chapter, title in zip(report.chapters, numbered_titles(report.chapters)):
         items = sum(1 for b in chapter.blocks if b.level)
-        html.append(f"<li>{escape(number + chapter.title)}（{len(chapter.blocks)} 段，{items} 条）</li>")
+        html.append(f"<li>{escape(title)}（{len(chapter.blocks)} 段，{items} 条）</li>")
     html.append("</ul>")
     if result.notes:
         html.append("<p><b style='color:#b35900'>请核对以下不确定之处：</b></p><ul>")

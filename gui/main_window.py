@@ -15,13 +15,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from core import APP_NAME
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
 from core.errors import AppError
 from gui.errors import ask, guarded, show_error
 from gui.font_set_menu import FontSetMenu
 from gui.settings import Settings
 
-APP_NAME = "法治年报"
 LEVEL_SHORTCUTS = {BODY: "Ctrl+0", ITEM2: "Ctrl+2", ITEM3: "Ctrl+3", ITEM4: "Ctrl+4"}
 STYLE = """
 QLabel#chapterTitle { font-size: 13pt; font-weight: bold; padding: 2px 2px 6px 2px; }
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
                                             tr("内容会自动保存；此命令立即写入"))
         self.snapshot_action = self._action(tr("保存版本…"), self.save_version, "Ctrl+Shift+S",
                                             tr("给当前文本保存一个带说明的版本"))
-        self.versions_action = self._action(tr("历史版本…"), self.show_versions, "Ctrl+H",
+        self.versions_action = self._action(tr("历史版本…"), self.show_versions, "Ctrl+Shift+H",
                                             tr("查看、比较和恢复历史版本"))
         self.delete_action = self._action(tr("删除报告…"), self.delete_report, None,
                                           tr("把当前报告移到回收站（可恢复）"))
@@ -159,6 +159,9 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(tr("重做"), lambda: self._on_editor("redo"), QKeySequence.StandardKey.Redo)
         self.find_action = self._action(tr("查找…"), lambda: self.find_bar.open(), QKeySequence.StandardKey.Find,
                                         tr("在当前报告中查找"))
+        self.replace_action = self._action(tr("替换…"), self.show_replace, "Ctrl+H", tr("查找并替换文字"))
+        self.year_update_action = self._action(tr("年份更新…"), lambda: self.show_year_update(), None,
+                                               tr("把报告中的年份逐项核对后改为下一年"))
         self.search_action = self._action(tr("全文检索…"), self.search_all, "Ctrl+Shift+F",
                                           tr("在所有年度的报告中检索"))
         self.level_actions = []
@@ -192,8 +195,8 @@ class MainWindow(QMainWindow):
 
     def actions_needing_report(self) -> list[QAction]:
         return [self.export_action, self.snapshot_action, self.versions_action, self.delete_action,
-                self.find_action, self.check_action, self.add_chapter_action, self.rename_chapter_action,
-                self.move_up_action, self.move_down_action, self.remove_chapter_action, *self.level_actions]
+                self.find_action, self.replace_action, self.year_update_action, self.check_action,
+                self.add_chapter_action, self.rename_chapter_action, self.move_up_action, self.move_down_action, self.remove_chapter_action, *self.level_actions]
 
     def _build_menus_and_toolbar(self) -> None:
         tr = self.tr
@@ -203,7 +206,8 @@ class MainWindow(QMainWindow):
                             None, self.save_now_action,
                             self.snapshot_action, self.versions_action, None, self.delete_action, None,
                             self.quit_action]),
-            (tr("编辑(&E)"), [self.undo_action, self.redo_action, None, self.find_action, self.search_action]),
+            (tr("编辑(&E)"), [self.undo_action, self.redo_action, None, self.find_action, self.replace_action,
+                            self.year_update_action, self.search_action]),
             (tr("格式(&O)"), self.level_actions),
             (tr("部分(&C)"), [self.add_chapter_action, self.rename_chapter_action, self.move_up_action,
                             self.move_down_action, None, self.remove_chapter_action]),
@@ -425,6 +429,23 @@ class MainWindow(QMainWindow):
         report_id = self.archive.new_report(year, organs=organs, from_year=from_year, copy_text=copy_text)
         self.refresh_panel()
         self.open_report(report_id)
+        if copy_text:
+            self.show_year_update(from_year)
+
+    def _report_access(self):
+        from gui.replace_dialog import ReportAccess
+        return ReportAccess(self.archive, self.report_id(), self.autosaver.flush, self._after_restore)
+
+    @guarded
+    def show_replace(self) -> None:
+        from gui.replace_dialog import ReplaceDialog
+        ReplaceDialog.open(self._report_access(), self.tabs, self)
+
+    @guarded
+    def show_year_update(self, from_year: int | None = None) -> None:
+        from gui.year_update_dialog import YearUpdateDialog
+        year = self.tabs.report.year
+        YearUpdateDialog.run(self._report_access(), from_year or year - 1, year, from_year is not None, self)
 
     @guarded
     def import_report(self) -> None:

@@ -1,17 +1,16 @@
 """基本信息: the report's metadata as a form. Every edit emits `changed`; the owner autosaves."""
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QScrollArea,
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from core.checks import doc_number_problems
-from core.outline import BANNER_ALL, BANNER_LEAD, STATUS_LABELS, Organ, Report
+from core.outline import (BANNER_ALL, BANNER_LEAD, FIELD_LABELS, MIN_YEAR, STATUS_LABELS, Organ, Report,
+                          latest_year)
+from gui.date_field import DateField
 from gui.organ_list import OrganList
 
-NO_DATE = QDate(2000, 1, 1)  # the minimum of the date pickers, shown as “未填写”
 FORM_MAX_WIDTH = 820
 
 
@@ -31,7 +30,7 @@ class MetadataForm(QScrollArea):
         form.setHorizontalSpacing(16)
 
         self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        self.year.setRange(MIN_YEAR, latest_year())
         self.year.setSuffix(self.tr(" 年度"))
         self.organs = OrganList()
         self.banner_mode = QComboBox()
@@ -47,29 +46,24 @@ class MetadataForm(QScrollArea):
         self.recipients.setPlaceholderText(self.tr("如：中共××县委、××县人民政府（不写冒号）"))
         self.signer = QLineEdit()
         self.signer.setPlaceholderText(self.tr("上行文写签发人姓名；可留空"))
-        self.written_date = self._date_edit()
+        self.written_date = DateField()
         self.signature = QLineEdit()
         self.signature.setPlaceholderText(self.tr("留空时按发文机关署名；多个署名用空格分隔"))
         self.cc = QLineEdit()
         self.printing_organ = QLineEdit()
         self.printing_organ.setPlaceholderText(self.tr("如：××乡党政综合办公室"))
-        self.printing_date = self._date_edit()
+        self.printing_date = DateField()
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("如：（此件公开发布）"))
         self.status = QComboBox()
         for key, label in STATUS_LABELS.items():
             self.status.addItem(label, key)
 
-        rows = ((self.tr("报告年度"), self.year), (self.tr("发文机关"), self.organs),
-                (self.tr("发文机关标志"), self.banner_mode), (self.tr("发文字号"), self.doc_number),
-                ("", self.doc_number_hint), (self.tr("标题"), self.title),
-                (self.tr("主送机关"), self.recipients), (self.tr("签发人"), self.signer),
-                (self.tr("署名"), self.signature), (self.tr("成文日期"), self.written_date),
-                (self.tr("抄送机关"), self.cc), (self.tr("印发机关"), self.printing_organ),
-                (self.tr("印发日期"), self.printing_date), (self.tr("附注"), self.note),
-                (self.tr("状态"), self.status))
-        for label, widget in rows:
-            form.addRow(label, widget)
+        fields = ("year", "organs", "banner_mode", "doc_number", None, "title", "recipients", "signer",
+                  "signature", "written_date", "cc", "printing_organ", "printing_date", "note", "status")
+        for field in fields:  # the widget of a field has the field's name; None: the 文号 hint below it
+            widget = self.doc_number_hint if field is None else getattr(self, field)
+            form.addRow(self.tr(FIELD_LABELS[field]) if field else "", widget)
         inner.setLayout(form)
         outer = QWidget()
         layout = QVBoxLayout(outer)
@@ -84,18 +78,10 @@ class MetadataForm(QScrollArea):
         for combo in (self.banner_mode, self.status):
             combo.currentIndexChanged.connect(self._on_change)
         for picker in (self.written_date, self.printing_date):
-            picker.dateChanged.connect(self._on_change)
+            picker.changed.connect(self._on_change)
         self.year.valueChanged.connect(self._on_change)
+        self.year.valueChanged.connect(self._calendars_follow_year)
         self.organs.changed.connect(self._on_change)
-
-    def _date_edit(self) -> QDateEdit:
-        picker = QDateEdit()
-        picker.setCalendarPopup(True)
-        picker.setDisplayFormat("yyyy年M月d日")
-        picker.setMinimumDate(NO_DATE)
-        picker.setSpecialValueText(self.tr("未填写"))
-        picker.setMinimumWidth(picker.fontMetrics().horizontalAdvance("2025年12月31日") + 60)
-        return picker
 
     def set_report(self, report: Report, known_organs: list[Organ]) -> None:
         self._loading = True
@@ -112,19 +98,15 @@ class MetadataForm(QScrollArea):
         self.printing_organ.setText(report.printing_organ)
         self.note.setText(report.note)
         self.status.setCurrentIndex(max(0, self.status.findData(report.status)))
-        self._set_date(self.written_date, report.written_date)
-        self._set_date(self.printing_date, report.printing_date)
+        self._calendars_follow_year(report.year)
+        self.written_date.set_date(report.written_date)
+        self.printing_date.set_date(report.printing_date)
         self._loading = False
         self._show_doc_number_hint()
 
-    @staticmethod
-    def _set_date(picker: QDateEdit, value: date | None) -> None:
-        picker.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-
-    @staticmethod
-    def _date(picker: QDateEdit) -> date | None:
-        value = picker.date()
-        return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+    def _calendars_follow_year(self, year: int) -> None:
+        for picker in (self.written_date, self.printing_date):
+            picker.report_year = year
 
     def fields(self) -> dict:
         """The form as Archive.update_report keyword arguments."""
@@ -133,9 +115,9 @@ class MetadataForm(QScrollArea):
             "banner_mode": self.banner_mode.currentData(), "doc_number": self.doc_number.text().strip(),
             "title": self.title.text().strip(), "recipients": self.recipients.text().strip(),
             "signer": self.signer.text().strip(), "signature": self.signature.text().strip(),
-            "written_date": self._date(self.written_date), "cc": self.cc.text().strip(),
+            "written_date": self.written_date.date(), "cc": self.cc.text().strip(),
             "printing_organ": self.printing_organ.text().strip(),
-            "printing_date": self._date(self.printing_date), "note": self.note.text().strip(),
+            "printing_date": self.printing_date.date(), "note": self.note.text().strip(),
             "status": self.status.currentData(),
         }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
                                QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
-from core.outline import Organ
+from core.outline import MIN_YEAR, Organ, latest_year
 
 ORGAN_SEPARATORS = "、，, \u3000"
 
@@ -21,7 +21,7 @@ class NewReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("新建报告"))
         self.year = QSpinBox()
-        self.year.setRange(2000, 2100)
+        self.year.setRange(MIN_YEAR, latest_year())
         self.year.setValue(year)
         self.year.setSuffix(self.tr(" 年度"))
         self.basis = QComboBox()

@@ -4,13 +4,12 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from core.outline import Chapter, block_numbers
+from core.outline import Chapter, numbered_paragraphs
 
 
 def chapter_text(chapter: Chapter) -> str:
     """A chapter as printed: one paragraph a line, item numbers inline."""
-    numbers = block_numbers(chapter.blocks)
-    return "\n".join(number + block.plain for number, block in zip(numbers, chapter.blocks))
+    return "\n".join(numbered_paragraphs(chapter.blocks))
 
 
 class PreviousYearPane(QWidget):

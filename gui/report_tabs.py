@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QWidget
 
 from core.outline import Chapter, Report, chapter_numbers
+from core.template import template_chapter
 from gui.autosave import Autosaver
 from gui.chapter_editor import ChapterEditor
 from gui.errors import ask
@@ -25,8 +26,6 @@ class _PendingPage(QWidget):
         self.chapter = chapter
 
 
-SHORT_LABELS = {"intro": "导语", "measures": "主要举措和成效", "shortcomings": "不足和原因",
-                "first_responsibility": "第一责任人职责", "plans": "下一年度安排", "other": "其他情况"}
 TAB_LABEL_CHARS = 9
 COUNT_DELAY_MS = 300
 _LEADING_YEAR = re.compile(r"^\d{4}年度?")
@@ -34,7 +33,8 @@ _LEADING_YEAR = re.compile(r"^\d{4}年度?")
 
 def tab_label(number: str, title: str, template_key: str | None) -> str:
     """A tab label that fits: the number and a short name; the full title goes in the tooltip."""
-    short = SHORT_LABELS.get(template_key or "") or _LEADING_YEAR.sub("", title) or title
+    template = template_chapter(template_key)
+    short = (template.tab_label if template else "") or _LEADING_YEAR.sub("", title) or title
     if len(short) > TAB_LABEL_CHARS:
         short = short[:TAB_LABEL_CHARS - 1] + "…"
     return number + short

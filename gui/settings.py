@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-ORGANIZATION = "FazhiNianbao"
-APPLICATION = "FazhiNianbao"
+from core.export_options import DEFAULT_FONT_SET, DEFAULT_VARIANT
+from core.paths import APP_DIR_NAME
+
+ORGANIZATION = APPLICATION = APP_DIR_NAME
 
 
 class _Setting:
@@ -45,9 +47,9 @@ class Settings:
     last_archive = _Setting("files/last_archive", str, "")
     last_import_dir = _Setting("files/last_import_dir", str, "")
     last_export_dir = _Setting("files/last_export_dir", str, "")
-    export_variant = _Setting("export/variant", str, "red")
+    export_variant = _Setting("export/variant", str, DEFAULT_VARIANT)
     open_after_export = _Setting("export/open_after", bool, True)
-    font_set = _Setting("export/font_set", str, "gb2312")
+    font_set = _Setting("export/font_set", str, DEFAULT_FONT_SET)
 
     def __init__(self, qsettings: QSettings | None = None):
         self.qsettings = qsettings or QSettings(ORGANIZATION, APPLICATION)

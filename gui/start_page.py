@@ -6,6 +6,8 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core import APP_NAME
+
 
 def default_report_year(today: date | None = None) -> int:
     """Reports are written early in the year about the year before."""
@@ -19,7 +21,7 @@ class StartPage(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.year = default_report_year()
-        title = QLabel(self.tr("欢迎使用法治年报"))
+        title = QLabel(self.tr("欢迎使用{0}").format(APP_NAME))
         title.setObjectName("startTitle")
         intro = QLabel(self.tr("在这里起草、保存和排版本单位的法治政府建设年度报告。"
                                "输入的内容会自动保存，不需要手动存盘。"))

@@ -1,10 +1,17 @@
 """Shared fixtures. Qt runs offscreen; every test gets its own archive file in a temp folder."""
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user data folder (default archive, log file) of a test run is a temp folder, never the real one.
+_USER_DATA = tempfile.mkdtemp(prefix="fazhi-tests-")
+os.environ["XDG_DATA_HOME"] = os.environ["APPDATA"] = _USER_DATA
+atexit.register(shutil.rmtree, _USER_DATA, ignore_errors=True)
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 

@@ -3,13 +3,12 @@ and the rules for a report's year, default title and next year's copy."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from core.errors import AppError
-from core.outline import Block, Chapter, Organ, Report
+from core.outline import MIN_YEAR, Block, Chapter, Organ, Report, latest_year
 from core.template import advance_years
 
-MIN_YEAR = 1990
 REPORT_FIELDS = ("year", "title", "banner_mode", "doc_number", "signer", "recipients",
                  "written_date", "cc", "printing_organ", "printing_date", "note", "signature",
                  "status")
@@ -62,7 +61,7 @@ class FixResult:
 
 
 def check_year(year: int) -> int:
-    latest = date.today().year + 1
+    latest = latest_year()
     if not MIN_YEAR <= int(year) <= latest:
         raise AppError(f"年份 {year} 不在 {MIN_YEAR}—{latest} 之间，请检查后重新输入。")
     return int(year)

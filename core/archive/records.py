@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from core.archive.model import REPORT_FIELDS
 from core.errors import AppError, NotFoundError
-from core.outline import Block, Chapter, Organ, Report, report_from_dict, report_to_dict
+from core.outline import Block, Chapter, Organ, Report, reads_as_year, report_from_dict, report_to_dict
 from core.schema import (BlockRow, ChapterRow, OrganRow, ReportOrganRow, ReportRow, RevisionCounterRow,
                          SnapshotRow)
 
@@ -68,7 +68,7 @@ def find_report(s: Session, ref: str | int) -> int:
         value = int(str(ref).strip())
     except ValueError:
         raise NotFoundError(f"“{ref}”不是报告编号或年份。请用 list 命令查看报告编号。") from None
-    if 1900 <= value <= 2100:
+    if reads_as_year(value):
         ids = s.scalars(select(ReportRow.id).where(ReportRow.year == value, LIVE)).all()
         if len(ids) == 1:
             return ids[0]

@@ -20,6 +20,7 @@ def target_text(report: Report, target: Target) -> str:
     if target.field is not None:
         value = getattr(report, target.field)
         return value if isinstance(value, str) else ""  # dates have no text to point into
+    assert target.chapter_index is not None  # a target without a field is in a chapter
     chapter = report.chapters[target.chapter_index]
     if target.block_index is None:
         return chapter.title
@@ -31,6 +32,7 @@ def _write_target(report: Report, target: Target, fix: Fix, new_text: str) -> No
     if target.field is not None:
         setattr(report, target.field, new_text)
         return
+    assert target.chapter_index is not None
     chapter = report.chapters[target.chapter_index]
     if target.block_index is None:
         chapter.title = new_text
@@ -58,7 +60,7 @@ def _resplit(heading: str, fix: Fix, new_text: str) -> tuple[str, str]:
 def _exists(report: Report, target: Target) -> bool:
     if target.field is not None:
         return True
-    if not 0 <= target.chapter_index < len(report.chapters):
+    if target.chapter_index is None or not 0 <= target.chapter_index < len(report.chapters):
         return False
     blocks = report.chapters[target.chapter_index].blocks
     return target.block_index is None or 0 <= target.block_index < len(blocks)
@@ -100,7 +102,7 @@ def _finding(report: Report, target: Target | None, hit: Hit) -> Finding:
     if target is not None and hit.replacement is not None:
         fix = Fix(target, text, hit.start, hit.end, hit.replacement, hit.level)
     location = None
-    if target is not None and target.field is None:
+    if target is not None and target.field is None and target.chapter_index is not None:
         chapter = report.chapters[target.chapter_index]
         location = Location(target.chapter_index, chapter.id, target.block_index, hit.start, hit.end)
     return Finding(hit.rule, message(hit.rule, hit.detail), location,

@@ -48,6 +48,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("long-paragraph", SUGGESTION, "段落过长", "公文写作惯例：一段一层意思"),
     Rule("empty-chapter", SUGGESTION, "部分为空", "公文写作惯例"),
     Rule("paragraph-unfinished", SUGGESTION, "段落没有结束标点", GBT15834),
+    Rule("invisible-chars", ERROR, "看不见的字符", f"{GBT9704} 7.3.3（正文为连续文字）"),
     Rule("not-gb2312", SUGGESTION, "字库外的字", "GB 2312-1980（仿宋_GB2312、楷体_GB2312 字库范围）"),
     Rule("font-missing", SUGGESTION, "缺少字体", f"{GBT9704} 7.1（公文用字）"),
 )}

@@ -3,10 +3,7 @@ from __future__ import annotations
 
 from core.checks.model import Finding, message
 from core.fonts import DEFAULT_FONT_SET, font_set, missing_fonts
-from core.outline import Report, chapter_numbers
-
-FIELD_LABELS = {"title": "标题", "doc_number": "发文字号", "recipients": "主送机关", "cc": "抄送机关",
-                "written_date": "成文日期", "printing_date": "印发日期"}
+from core.outline import FIELD_LABELS, Report, numbered_titles
 
 
 def font_findings(installed, font_set_name: str = DEFAULT_FONT_SET) -> list[Finding]:
@@ -25,8 +22,7 @@ def place_of(report: Report, finding: Finding) -> tuple[str, str]:
     if finding.location is None:
         return "全文", ""
     index = finding.location.chapter_index
-    chapter = report.chapters[index]
-    part = chapter_numbers(report.chapters)[index] + chapter.title
+    part = numbered_titles(report.chapters)[index]
     block = finding.location.block_index
     return part, "标题" if block is None else f"第{block + 1}段"
 

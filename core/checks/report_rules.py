@@ -11,7 +11,7 @@ from core.checks.model import Target
 from core.checks.text_rules import Hit
 from core.outline import BODY, LEVEL_LABELS, Report, count_chars, format_date
 from core.numbering import CHAPTER, starts_with_number, typed_number
-from core.template import template_chapter, template_chapters
+from core.template import template_chapters
 
 OTHER_KEY, PLANS_KEY, SHORTCOMINGS_KEY = "other", "plans", "shortcomings"
 LONG_PARAGRAPH = 400  # characters: about 15 printed lines, most of a page
@@ -29,8 +29,8 @@ def mandated_keys() -> list[str]:
 
 
 def contents(report: Report) -> Found:
-    for key in mandated_keys():
-        title = template_chapter(key).title_for(report.year)
+    for template in (c for c in template_chapters() if c.key in mandated_keys()):
+        key, title = template.key, template.title_for(report.year)
         found = [i for i, c in enumerate(report.chapters) if c.template_key == key]
         if not found:
             yield None, Hit("contents-missing", 0, 0, f"缺少规定的“{title}”部分。"
@@ -163,9 +163,10 @@ def typed_numbers(report: Report) -> Found:
 def _typed_number(text: str, level: int, in_title: bool = False) -> Iterator[Hit]:
     # The importer's and the editor's reading of typed numbers, so a paragraph reads the same
     # whichever way it arrived.
-    if not starts_with_number(text):
+    found = typed_number(text)
+    if found is None or not starts_with_number(text):
         return
-    implied, end = typed_number(text)
+    implied, end = found
     number = text[:end].strip()
     if in_title or level != BODY:
         yield Hit("typed-number", 0, end, f"序号“{number}”是手工输入的；序号由程序自动生成，"

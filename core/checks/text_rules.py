@@ -25,7 +25,7 @@ _CJK_CHAR = re.compile(f"[{CJK}]")
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 _HALF_PUNCT = re.compile(r"[,:;?!()]")
 _PAREN_PAIR = re.compile(r"\(([^()]*)\)")
-_SPACE = r"[ \t\u00a0\u3000]"
+_SPACE = r"[ \u00a0\u3000]"  # tabs have their own rule, invisible_chars
 _DIGIT_UNIT_SPACE = re.compile(rf"(?<=\d){_SPACE}+(?=[年月日号])|(?<=[年月]){_SPACE}+(?=\d)")
 _CHINESE_SPACE = re.compile(rf"(?<=[{CJK}]){_SPACE}+(?=[{CJK}])")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-‐‑–－~～]\s*((?:19|20)\d{2})(?!\d)")
@@ -129,6 +129,26 @@ def date_chinese_numerals(text: str) -> Iterator[Hit]:
                   f"日期“{match.group()}”宜用阿拉伯数字书写，如“2025年1月22日”。")
 
 
+# Characters nobody sees on screen but the export prints: a tab (Tab key, a pasted table) and U+FFFC, the
+# object replacement character a pasted picture leaves behind.
+_INVISIBLE = re.compile(r"\t+|\ufffc+")
+_WORD_CHAR = re.compile(r"[0-9A-Za-z]")
+
+
+def invisible_chars(text: str) -> Iterator[Hit]:
+    """Tabs and U+FFFC; a tab between two Latin words or numbers becomes a space, otherwise both go."""
+    for match in _INVISIBLE.finditer(text):
+        start, end = match.span()
+        if match.group()[0] == "\t":
+            between_words = (start > 0 and end < len(text) and _WORD_CHAR.match(text[start - 1])
+                             and _WORD_CHAR.match(text[end]))
+            yield Hit("invisible-chars", start, end, "文中有制表符（Tab），屏幕上看像空白，导出后会打印成一段空白，应删除。",
+                      " " if between_words else "")
+        else:
+            yield Hit("invisible-chars", start, end,
+                      "文中有看不见的对象占位符（粘贴图片或对象时留下的“￼”），应删除。", "")
+
+
 def not_gb2312(text: str) -> Iterator[Hit]:
     """Characters outside GB2312: 仿宋_GB2312/楷体_GB2312 have no glyph, Word prints another font."""
     try:
@@ -138,7 +158,7 @@ def not_gb2312(text: str) -> Iterator[Hit]:
         pass
     start = None
     for i, ch in enumerate(text + "a"):
-        missing = i < len(text) and not in_gb2312(ch)
+        missing = i < len(text) and not in_gb2312(ch) and ch != "\ufffc"  # reported by invisible_chars
         if missing and start is None:
             start = i
         elif not missing and start is not None:
@@ -160,7 +180,7 @@ def in_gb2312(ch: str) -> bool:
 
 
 FIELD_RULES = (halfwidth_punct, straight_quotes, digit_unit_spaces, year_range_dash, repeated_punct,
-               date_zero_padding, date_chinese_numerals, not_gb2312)
+               date_zero_padding, date_chinese_numerals, not_gb2312, invisible_chars)
 PARAGRAPH_RULES = FIELD_RULES + (chinese_spaces,)
 
 

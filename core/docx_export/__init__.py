@@ -9,13 +9,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from core.docx_export.build import VARIANTS, build_document
+from core.docx_export.build import build_document
 from core.errors import AppError
 from core import fonts
-from core.fonts import DEFAULT_FONT_SET
+from core.export_options import DEFAULT_FONT_SET, DEFAULT_VARIANT, VARIANT_LABELS, VARIANTS, variants_help
 from core.outline import Report
-
-VARIANT_LABELS = {"red": "红头文件", "plain": "无版头", "web": "网上公开版"}
 
 
 class ExportFailed(AppError):
@@ -31,11 +29,11 @@ def default_file_name(report: Report) -> str:
     return f"{organ}{report.year}年法治政府建设年度报告.docx"
 
 
-def export_report(report: Report, path, variant: str = "red", font_set: str = DEFAULT_FONT_SET,
+def export_report(report: Report, path, variant: str = DEFAULT_VARIANT, font_set: str = DEFAULT_FONT_SET,
                   *, overwrite: bool = True) -> None:
     """Write `report` to `path` as a .docx in the given variant (red / plain / web)."""
     if variant not in VARIANTS:
-        raise ExportFailed(f"未知的导出样式「{variant}」。可选：red（红头文件）、plain（无版头）、web（网上公开版）。")
+        raise ExportFailed(f"未知的导出样式「{variant}」。可选：{variants_help()}。")
     target = Path(path)
     if not overwrite and target.exists():
         raise TargetExists(f"文件 {target} 已存在。如要覆盖，请加 --force，或换一个文件名。")

@@ -18,9 +18,9 @@ from core.docx_export.ooxml import (BODY, COLOPHON, HEI, KAI, PAGE_NUMBER, RED, 
                                     RunStyle, add_page_field, add_run, el, paragraph_properties,
                                     setup_package)
 from core.fonts import FontSet
-from core.outline import BANNER_ALL, ITEM2, Report, block_numbers, chapter_numbers, format_date
+from core.outline import (BANNER_ALL, ITEM2, Report, block_numbers, format_date, numbered_titles,
+                          recipients_line)
 
-VARIANTS = ("red", "plain", "web")
 PUBLIC_NOTE = "（此件公开发布）"
 CHAR = layout.CHAR_W
 # 发文机关标志: its top edge 35 mm below the 版心 top. `BANNER_BEFORE` is calibrated by rendering.
@@ -269,14 +269,13 @@ def add_title(c: Composer, report: Report) -> None:
                 keep_next=True, outline_level=0)
     c.blank()
     if report.recipients:
-        recipients = report.recipients.rstrip("：:") + "："
-        c.paragraph([Run(recipients)], jc="left", keep_next=True)
+        c.paragraph([Run(recipients_line(report))], jc="left", keep_next=True)
 
 
 def add_body(c: Composer, report: Report) -> None:
-    for chapter, number in zip(report.chapters, chapter_numbers(report.chapters)):
+    for chapter, title in zip(report.chapters, numbered_titles(report.chapters)):
         if chapter.numbered:
-            c.paragraph([Run(number + chapter.title, HEI)], first_line_chars=2, keep_next=True,
+            c.paragraph([Run(title, HEI)], first_line_chars=2, keep_next=True,
                         outline_level=1)
         for block, block_number in zip(chapter.blocks, block_numbers(chapter.blocks)):
             c.paragraph(block_runs(block, block_number), first_line_chars=2)

@@ -22,7 +22,7 @@ def import_file(path: Path | str, year: int | None = None) -> ImportResult:
     try:
         if suffix in TEXT_SUFFIXES:
             from core.importing.text import read_text_paragraphs
-            paragraphs, notes = read_text_paragraphs(path), []
+            paragraphs, notes = read_text_paragraphs(path), list[str]()
         elif suffix in (".docx", ".doc", ".wps"):
             from core.importing.docx import read_word_paragraphs
             paragraphs, notes = read_word_paragraphs(path)

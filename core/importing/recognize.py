@@ -7,6 +7,7 @@ the metadata or in a block, and whatever was guessed is listed in ImportResult.n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,6 +24,7 @@ SIGNER_RE = re.compile(r"签发人\s*[：:]\s*(?P<name>\S+(?:\s\S+)?)")
 CN_DIGITS = {**{c: i for i, c in enumerate("〇一二三四五六七八九")}, "零": 0}
 DATE_RE = re.compile(r"^(?P<y>\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})"
                      r"\s*月\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$")
+NUMERIC_DATE_RE = re.compile(r"^(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})$")  # as typed: 2026-1-22
 NOTE_RE = re.compile(r"^[（(](此件.{0,30})[)）]$")
 CC_RE = re.compile(r"^抄\s*送\s*[：:]\s*(.*)$")
 PRINTED_RE = re.compile(r"^(?P<organ>.*?)\s*(?P<date>\S+年\S+月\S+日)\s*印\s*发$")
@@ -66,8 +68,11 @@ class ImportResult:
 # --- small parsers ---------------------------------------------------------------------------
 
 def parse_date(text: str) -> date | None:
-    """2025年3月5日, 2025年03月05日 or 二〇二五年三月五日 → date; None otherwise."""
-    match = DATE_RE.match(re.sub(r"\s+", "", text))
+    """2025年3月5日, 2025年03月05日, 二〇二五年三月五日, 2025-3-5, 2025.3.5 or 2025/3/5 → date; None otherwise.
+
+    Full-width digits and separators (２０２５．３．５, as some input methods type them) count as ASCII."""
+    compact = unicodedata.normalize("NFKC", re.sub(r"\s+", "", text))
+    match = DATE_RE.match(compact) or NUMERIC_DATE_RE.match(compact)
     if not match:
         return None
     year = match["y"]

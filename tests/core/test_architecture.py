@@ -1,4 +1,6 @@
-"""The layering rules: core/ is pure Python and never imports Qt; only core/ opens sessions."""
+"""The layering rules of ARCHITECTURE.md: core/ is pure Python and never imports Qt, gui or cli; cli/ uses
+core/ and starts the window only through gui.app; gui/ never reaches the database but through core/;
+only the Archive facade opens sessions."""
 import ast
 from pathlib import Path
 
@@ -20,11 +22,22 @@ def _python_files(folder: str):
     return sorted((ROOT / folder).rglob("*.py"))
 
 
-def test_core_never_imports_qt_or_gui():
-    offenders = {str(p.relative_to(ROOT)): sorted(n for n in _imports(p)
-                                                  if n.split(".")[0] in ("PySide6", "shiboken6", "gui"))
-                 for p in _python_files("core")}
-    assert {k: v for k, v in offenders.items() if v} == {}
+def _offenders(folder: str, forbidden: tuple[str, ...]) -> dict[str, list[str]]:
+    found = {str(p.relative_to(ROOT)): sorted(n for n in _imports(p) if n.split(".")[0] in forbidden)
+             for p in _python_files(folder)}
+    return {path: names for path, names in found.items() if names}
+
+
+def test_core_never_imports_qt_gui_or_cli():
+    assert _offenders("core", ("PySide6", "shiboken6", "gui", "cli")) == {}
+
+
+def test_cli_uses_core_and_starts_the_window_only_through_gui_app():
+    assert _offenders("cli", ("PySide6", "shiboken6", "gui")) == {"cli/main.py": ["gui.app"]}
+
+
+def test_gui_never_imports_the_cli():
+    assert _offenders("gui", ("cli",)) == {}
 
 
 def test_nothing_outside_core_touches_sqlalchemy():

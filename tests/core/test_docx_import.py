@@ -1,13 +1,9 @@
 """Word import: structure and metadata recognised from real .docx files built in several styles."""
-import subprocess
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, docx_fixtures as F
-from core.archive import Archive
+from tests.support import docx_fixtures as F
 from core.importing.docx import read_word_paragraphs
 from core.importing.docx.numbering import format_counter
 from core.importing import import_file
@@ -136,19 +132,6 @@ def test_year_mismatch_is_refused(tmp_path):
 ])
 def test_list_number_formats(n, fmt, shown):
     assert format_counter(n, fmt) == shown
-
-
-def test_cli_imports_docx_into_the_archive(tmp_path, db_path):
-    source = F.joint_red_head_report(tmp_path / "联合报告.docx")
-    command = [sys.executable, str(ROOT / "main.py"), "import", str(source), "--db", str(db_path)]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    assert "已导入：2024年" in done.stdout
-    with Archive(db_path) as archive:
-        [summary] = archive.list_reports()
-        report = archive.load_report(summary.id)
-    assert report.doc_number == "景发〔2025〕3号"
-    assert [c.title for c in report.chapters][1] == "主要举措和成效"
 
 
 @pytest.mark.parametrize("title, key", [

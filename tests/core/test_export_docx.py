@@ -69,7 +69,7 @@ def test_every_run_names_its_east_asian_font_and_no_theme_fonts_remain(exported)
 
 def test_body_is_16pt_condensed_to_28_characters_a_line_with_exact_spacing(exported):
     document = _doc(exported["plain"])
-    body = _paragraph(document, "为深入贯彻落实")
+    body = _paragraph(document, sample_report().chapters[0].blocks[0].plain[:7])  # the 导语 (any sample)
     ppr = body._p.pPr
     spacing = ppr.find(f"{W}spacing")
     assert (spacing.get(f"{W}line"), spacing.get(f"{W}lineRule")) == ("579", "exact")

@@ -5,7 +5,6 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -42,7 +41,7 @@ def rendered(tmp_path_factory):
 def _full_body_pages(report):
     """Pages between the first (版头/title) and the one with the 成文日期."""
     pages = report["per_page"]
-    dated = next(i for i, page in enumerate(pages) if any(l["text"] == DATE for l in page["lines"]))
+    dated = next(i for i, page in enumerate(pages) if any(line["text"] == DATE for line in page["lines"]))
     return pages[1:dated]
 
 

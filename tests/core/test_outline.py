@@ -53,3 +53,21 @@ def test_snapshot_serialisation_round_trips():
     again = report_from_dict(report_to_dict(report, with_numbers=False))
     assert again.chapters == report.chapters
     assert again.organs == report.organs
+
+
+def test_the_printed_text_projection_numbers_titles_and_paragraphs():
+    from core.outline import numbered_paragraphs, numbered_titles, report_text
+    report = Report(2024, title="关于2024年度法治政府建设情况的报告", recipients="县委依法治县办：",
+                    chapters=[Chapter("导语", INTRO_KEY, [Block(text="现将有关情况报告如下：")]),
+                              Chapter("主要举措和成效", "measures",
+                                      [Block(ITEM2, "加强组织领导", "，健全机制。"), Block(ITEM3, "学法。", "")])])
+    assert numbered_titles(report.chapters) == ["导语", "一、主要举措和成效"]
+    assert numbered_paragraphs(report.chapters[1].blocks) == ["（一）加强组织领导，健全机制。", "1.学法。"]
+    assert report_text(report).splitlines() == [
+        "关于2024年度法治政府建设情况的报告", "县委依法治县办：", "现将有关情况报告如下：", "一、主要举措和成效",
+        "（一）加强组织领导，健全机制。", "1.学法。"]
+
+
+def test_every_template_chapter_has_a_tab_label():
+    from core.template import template_chapters
+    assert all(c.tab_label and len(c.tab_label) <= 9 for c in template_chapters())

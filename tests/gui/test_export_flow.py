@@ -3,17 +3,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from gui.export_flow import ExportDialog, ExportFlow
-from gui.settings import Settings
 from tests.support.reports import sample_report
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture

@@ -3,51 +3,14 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QMimeData, Qt
 
 from core.archive import Archive
 from core.outline import BODY, ITEM2, ITEM3, Block
 from gui.main_window import MainWindow
-from gui.settings import Settings
 from gui.start_page import default_report_year
-from tests.support.gui import answer_next_dialog, commit_text, message_boxes, stored_text
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def open_window(qtbot, db_path, settings):
-    """open_window() → a shown main window on db_path; several may be opened one after another."""
-    def opener():
-        window = MainWindow(settings)
-        qtbot.addWidget(window)
-        window.show()
-        with qtbot.waitActive(window):  # shortcuts reach only the active window
-            window.windowHandle().requestActivate()
-        assert window.open_archive(str(db_path))
-        return window
-    return opener
-
-
-def chapter_tab(window, template_key):
-    page = next(p for p in window.tabs.pages() if p.chapter.template_key == template_key)
-    window.tabs.setCurrentWidget(page)
-    page.editor.setFocus()
-    return page
-
-
-def seed_report(db_path, year=2024, blocks=None):
-    with Archive(db_path) as archive:
-        report_id = archive.new_report(year)
-        report = archive.load_report(report_id)
-        measures = next(c for c in report.chapters if c.template_key == "measures")
-        default = [Block(ITEM2, "健全组织。", "成立领导小组。")]
-        archive.save_chapter(measures.id, default if blocks is None else blocks)
-        return report_id
+from tests.support.gui import (answer_next_dialog, chapter_tab, commit_text, message_boxes, seed_report,
+                               stored_text)
 
 
 def test_start_page_on_empty_archive_creates_report_from_template(open_window, db_path):
@@ -428,3 +391,16 @@ def test_an_archive_that_cannot_be_opened_is_explained_and_left_alone(qtbot, tmp
     assert "不是法治年报的数据库" in seen["text"]
     assert not_ours.read_bytes() == b"this is not a database"
     assert not window.new_action.isEnabled()
+
+
+def test_the_form_keeps_an_early_years_report_year(open_window, db_path):
+    """The form's year range is the archive's (core.outline MIN_YEAR…latest_year()), so a 1995 report is
+    not clamped to another year when its 基本信息 is edited."""
+    report_id = seed_report(db_path, year=1995)
+    window = open_window()
+    form = window.tabs.form
+    assert form.year.value() == 1995
+    form.title.setText("1995年度依法行政工作报告")
+    assert window.autosaver.flush()
+    with Archive(db_path) as archive:
+        assert archive.load_report(report_id).year == 1995

@@ -6,6 +6,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QInputDialog, QMessageBox
 
 from core.archive import Archive
+from core.outline import ITEM2, Block
 
 
 def commit_text(widget, text: str) -> None:
@@ -51,3 +52,22 @@ def answer_next_dialog(button_text: str | None = None, text: str | None = None, 
 def message_boxes(object_name: str) -> list[QMessageBox]:
     return [w for w in QApplication.topLevelWidgets()
             if isinstance(w, QMessageBox) and w.objectName() == object_name and w.isVisible()]
+
+
+def chapter_tab(window, template_key):
+    """Show the chapter tab of `template_key` and put the focus in its editor."""
+    page = next(p for p in window.tabs.pages() if p.chapter.template_key == template_key)
+    window.tabs.setCurrentWidget(page)
+    page.editor.setFocus()
+    return page
+
+
+def seed_report(db_path, year=2024, blocks=None):
+    """A report from the template whose 主要举措和成效 holds `blocks` (one （一） item by default)."""
+    with Archive(db_path) as archive:
+        report_id = archive.new_report(year)
+        report = archive.load_report(report_id)
+        measures = next(c for c in report.chapters if c.template_key == "measures")
+        default = [Block(ITEM2, "健全组织。", "成立领导小组。")]
+        archive.save_chapter(measures.id, default if blocks is None else blocks)
+        return report_id

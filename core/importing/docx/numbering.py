@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import overload
 
 from core.importing.docx.container import W
 from core.importing.docx.styles import is_on
@@ -61,7 +62,11 @@ class Level:
     style: str | None = None
 
 
-def int_value(element, default: int | None) -> int | None:
+@overload
+def int_value(element, default: int) -> int: ...
+@overload
+def int_value(element, default: None) -> int | None: ...
+def int_value(element, default: int | None) -> int | None:  # noqa: E302 (overloads sit together)
     try:
         return int(element.get(W + "val")) if element is not None else default
     except (TypeError, ValueError):
@@ -82,7 +87,7 @@ def _level(lvl) -> Level:
 
 @dataclass
 class _Num:
-    abstract_id: str
+    abstract_id: str | None
     levels: dict[int, Level]
     start_overrides: dict[int, int]
 
@@ -93,7 +98,7 @@ class Numbering:
 
     def __init__(self, root):
         self.nums: dict[str, _Num] = {}
-        self.counters: dict[str, dict[int, int]] = {}
+        self.counters: dict[str | None, dict[int, int]] = {}
         self.started: set[tuple[str, int]] = set()
         if root is None:
             return
@@ -104,7 +109,7 @@ class Numbering:
             abstract_id = num.find(W + "abstractNumId")
             abstract_id = abstract_id.get(W + "val") if abstract_id is not None else None
             levels = dict(abstracts.get(abstract_id, {}))
-            overrides = {}
+            overrides: dict[int, int] = {}
             for override in num.findall(W + "lvlOverride"):
                 ilvl = _int_attr(override, "ilvl")
                 if (lvl := override.find(W + "lvl")) is not None:

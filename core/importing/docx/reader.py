@@ -61,7 +61,7 @@ class Reader:
             if row.getparent() is not table:  # nested tables are read as part of their cell
                 continue
             cells = [self._cell_text(cell) for cell in row.findall(W + "tc")]
-            pieces = []
+            pieces: list[_Piece] = []
             for cell_pieces in cells:
                 if any(p.text.strip() for p in cell_pieces):
                     if pieces:
@@ -70,7 +70,7 @@ class Reader:
             self._emit(pieces, centered=False, numbering="", in_table=True)
 
     def _cell_text(self, cell) -> list[_Piece]:
-        pieces = []
+        pieces: list[_Piece] = []
         for p in cell.iter(W + "p"):
             style_id = self._style_id(p)
             para_pieces = [piece for piece in self._runs(p, style_id) if piece is not LINE_BREAK]
@@ -205,7 +205,7 @@ def _dominant(pieces: list[_Piece]) -> RunFormat:
         weight = len(piece.text.strip())
         if weight:
             weights[piece.fmt] = weights.get(piece.fmt, 0) + weight
-    return max(weights, key=weights.get) if weights else RunFormat()
+    return max(weights, key=weights.__getitem__) if weights else RunFormat()
 
 
 def _lead_length(pieces: list[_Piece]) -> int:
