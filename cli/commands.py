@@ -114,7 +114,7 @@ def _restore(archive: Archive, args) -> int:
 def _restore_backup(args) -> int:
     from core import backups
     from core.paths import default_db_path
-    from core.storage_pg import is_server_url
+    from core.locations import is_server_url
     if is_server_url(args.db):
         raise AppError("单位服务器上的档案由IT人员在服务器上备份和恢复（例如 pg_dump / pg_restore），"
                        "restore-backup 只用于本机的档案文件。")

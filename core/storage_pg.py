@@ -23,16 +23,11 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from core import storage
 from core.errors import ArchiveOpenError
 
-SERVER_URL = re.compile(r"^postgres(ql)?(\+\w+)?://", re.IGNORECASE)
 DRIVERS = ("psycopg", "pg8000")
 CONNECT_TIMEOUT_S = 5
 # Any constant works as long as every client of one archive uses the same: it names "the archive's
 # write lock" among the advisory locks of this database.
 WRITE_LOCK_KEY = 0x66_7A_6E_62  # "fznb"
-
-
-def is_server_url(location) -> bool:
-    return isinstance(location, str) and SERVER_URL.match(location) is not None
 
 
 def server_url(text: str) -> URL:

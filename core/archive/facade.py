@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from core import backups, storage, storage_pg
+from core import backups, storage
+from core.locations import is_server_url
 from core.archive import records
 from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit,
                                 SnapshotInfo, check_year, copy_for_year, default_title)
@@ -36,7 +37,7 @@ class Archive:
     (core.archive.server.ServerArchive, which Archive(url) returns)."""
 
     def __new__(cls, path=None, *args, **kwargs):
-        if cls is Archive and storage_pg.is_server_url(path):
+        if cls is Archive and is_server_url(path):
             from core.archive.server import ServerArchive
             cls = ServerArchive
         return super().__new__(cls)

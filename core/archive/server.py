@@ -21,7 +21,7 @@ class ServerArchive(Archive):
     def __init__(self, path: str, busy_timeout_s: float = storage.BUSY_TIMEOUT_S, *,
                  read_only: bool = False, daily_backup: bool = True, new_over_backups: bool = False):
         self.url = storage_pg.server_url(path)
-        self.path = None  # there is no file; `location` names the archive for messages
+        self.path = None  # type: ignore[assignment]  # no file; `location` names the archive
         self.location = storage_pg.label(self.url)
         engine, login_reads_only = storage_pg.open_server_engine(self.url, busy_timeout_s)
         self._use_engine(engine)
