@@ -1,4 +1,7 @@
-"""`python main.py check REPORT [--json] [--fonts …]`: one line per finding; exit 1 while errors remain."""
+"""`python main.py check REPORT [--json] [--fonts …]`: one line per finding; exit 1 while errors remain.
+
+Notes about this PC (fonts it lacks) are not findings of the report: they are listed apart, after
+the report's findings, and as `pc_notes` in --json."""
 from __future__ import annotations
 
 import json
@@ -14,15 +17,19 @@ def check_command(archive, args) -> int:
     report_id = archive.find_report(args.report)
     report = archive.load_report(report_id)
     font_set_name = getattr(args, "font_set", None) or DEFAULT_FONT_SET
-    findings = run_checks(report) + font_findings(installed_font_families(), font_set_name)
+    findings = run_checks(report)
+    pc_notes = font_findings(installed_font_families(), font_set_name)
     errors = sum(1 for f in findings if f.severity == ERROR)
     if args.json:
         print(json.dumps({"report_id": report_id, "errors": errors, "suggestions": len(findings) - errors,
-                          "findings": [finding_dict(report, f) for f in findings]},
+                          "findings": [finding_dict(report, f) for f in findings],
+                          "pc_notes": [{"rule": n.rule, "message": n.message} for n in pc_notes]},
                          ensure_ascii=False, indent=2))
     else:
         for finding in findings:
             print(_line(report, finding))
+        for note in pc_notes:
+            print(f"本机提示\t—\t—\t{note.rule}\t{note.message}")
         print(_summary(findings, errors))
     return EXIT_ERRORS_REMAIN if errors else 0
 

@@ -2,20 +2,32 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 
 class ArgumentParser(argparse.ArgumentParser):
     """argparse with one Chinese line for a wrong command line (subcommands inherit it)."""
 
     def error(self, message: str):
-        self.exit(2, f"错误：命令行参数有误（{message}）。运行 python {self.prog} --help 查看用法。\n")
+        self.exit(2, f"错误：命令行参数有误（{message}）。运行 {self.prog} --help 查看用法。\n")
+
+
+def program_name() -> str:
+    """How the user started us: `python main.py` from a checkout, else the installed command's name."""
+    name = Path(sys.argv[0]).name
+    return f"python {name}" if name.endswith(".py") or not name else name
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from core import APP_NAME
+    from core import APP_NAME, __version__
     from core.export_options import DEFAULT_VARIANT, VARIANTS, variants_help
     from core.fonts import DEFAULT_FONT_SET, FONT_SETS
-    parser = ArgumentParser(prog="main.py", description=f"{APP_NAME}：法治政府建设年度报告起草与排版")
+    parser = ArgumentParser(prog=program_name(), description=f"{APP_NAME}：法治政府建设年度报告起草与排版")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help="显示版本号后退出")
+    # For smoke tests and start-up timing: open the window and the archive, then quit.
+    parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
     db_help = ("数据库文件（默认：用户数据文件夹中的 archive.sqlite3），"
                "或单位服务器地址 postgresql://用户名@服务器:5432/数据库名")
     parser.add_argument("--db", metavar="PATH", help=db_help)
@@ -79,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from gui.app import run_gui
-        return run_gui(args.db)
+        return run_gui(args.db, quit_when_ready=args.quit_after_start)
     from cli.commands import run_command
     from core.logs import setup_logging
     setup_logging()

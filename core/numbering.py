@@ -23,7 +23,7 @@ _TYPED_FORMS = {
     CHAPTER: rf"([{CN_NUM}]+)\s*[、.．]\s*",
     ITEM2: rf"(?:[（(]\s*([{CN_NUM}]+)\s*[）)]|([{CN_NUM}]+)[）)])\s*",
     ITEM3: r"(\d{1,2})\s*[.．、](?!\d)\s*",
-    ITEM4: r"[（(]\s*(\d{1,2})\s*[）)]\s*",
+    ITEM4: r"(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[）)])\s*",
 }
 _TYPED = {level: re.compile(pattern) for level, pattern in _TYPED_FORMS.items()}
 # A number standing alone (a Word run holding only 「（二）」 before a bold heading), any level, loosely.
@@ -74,6 +74,17 @@ def typed_number(text: str, levels: tuple[int, ...] = (CHAPTER, *ITEM_LEVELS)) -
         match = _TYPED[level].match(text)
         if match:
             return level, match.end()
+    return None
+
+
+def typed_value(text: str, levels: tuple[int, ...] = (CHAPTER, *ITEM_LEVELS)) -> tuple[int, int, int] | None:
+    """(level, length, value) of the number typed at the start of `text`: "（三）调整…" → (ITEM2, 3, 3)."""
+    for level in levels:
+        match = _TYPED[level].match(text)
+        if match:
+            digits = next(group for group in match.groups() if group)
+            value = int(digits) if digits.isdigit() else parse_chinese_numeral(digits)
+            return level, match.end(), value or 0
     return None
 
 

@@ -17,9 +17,10 @@ from sqlalchemy.engine import Engine
 
 from core import backups
 from core.errors import ArchiveMissing, ArchiveOpenError, CorruptArchiveError
+from core.paths import package_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = package_folder("core", "migrations")
 BUSY_TIMEOUT_S = 5
 WRITE_OPTION = "archive_write"  # execution option: this transaction will write (BEGIN IMMEDIATE)
 

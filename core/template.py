@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.outline import Chapter, INTRO_KEY
-from core.paths import resource_path
+from core.paths import read_resource_text
 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
@@ -19,6 +19,7 @@ class TemplateChapter:
     hint: str
     keywords: tuple[str, ...]
     tab_label: str = ""  # the short name on the chapter's tab
+    content_keywords: tuple[str, ...] = ()
 
     def title_for(self, year: int) -> str:
         return _fill(self.title, year)
@@ -33,10 +34,10 @@ def _fill(pattern: str, year: int) -> str:
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[tuple[TemplateChapter, ...], tuple[str, ...]]:
-    with open(resource_path("template.json"), encoding="utf-8") as f:
-        data = json.load(f)
+    data = json.loads(read_resource_text("template.json"))
     chapters = tuple(TemplateChapter(c["key"], c["title"], c["hint"], tuple(c["keywords"]),
-                                     c.get("tab_label", "")) for c in data["chapters"])
+                                     c.get("tab_label", ""), tuple(c.get("content_keywords", ())))
+                     for c in data["chapters"])
     return chapters, tuple(data["match_order"])
 
 
@@ -67,6 +68,11 @@ def match_template_key(title: str, year: int | None) -> str | None:
             if keyword in compact:
                 return key
     return None
+
+
+def fill_year(keyword: str, year: int) -> str:
+    """A keyword with {Y}/{Y1} filled in for the report's year."""
+    return _fill(keyword, year)
 
 
 def assign_template_keys(titles: list[str], year: int | None) -> list[str | None]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 import sys
 
 from core import APP_NAME
+from gui.input_method import set_up_input_method
 
 
 def make_application():
+    set_up_input_method()  # fcitx users: before the QApplication reads the environment
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -23,7 +25,7 @@ def _install_qt_translation(app) -> None:
         app.installTranslator(translator)
 
 
-def run_gui(db_path: str | None) -> int:
+def run_gui(db_path: str | None, quit_when_ready: bool = False) -> int:
     from core.logs import setup_logging
     setup_logging()
     app = make_application()
@@ -33,6 +35,9 @@ def run_gui(db_path: str | None) -> int:
     _show_unexpected_errors(window)
     failed = []
     start(window, db_path, lambda: (failed.append(True), app.quit()))
+    if quit_when_ready:  # queued after start()'s opening of the archive
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, app.quit)
     code = app.exec()
     return 1 if failed else code
 

@@ -6,7 +6,8 @@ from PySide6.QtGui import QBrush, QColor, QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from core.checks import ERROR, Finding, apply_all_fixes, apply_fix, font_findings, place_of, run_checks
+from core.checks import (ERROR, Finding, apply_all_fixes, apply_fix, font_findings, missing_fonts_summary,
+                         place_of, run_checks)
 from core.outline import Report
 from gui.errors import guarded
 from gui.settings import Settings
@@ -39,6 +40,11 @@ class CheckPanel(QWidget):
         self._summary = QLabel()
         self._summary.setObjectName("checkSummary")
         self._summary.setWordWrap(True)
+        self._pc_notes = QLabel()  # about this PC (fonts it lacks), not about the report: shown once, here
+        self._pc_notes.setObjectName("checkPcNotes")
+        self._pc_notes.setWordWrap(True)
+        self._pc_notes.setStyleSheet("color: #666;")
+        self._pc_notes.hide()
         self._list = QTreeWidget()
         self._list.setObjectName("checkFindings")
         self._list.setHeaderLabels([self.tr("类别"), self.tr("位置"), self.tr("说明")])
@@ -65,6 +71,7 @@ class CheckPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(buttons)
+        layout.addWidget(self._pc_notes)
         layout.addWidget(self._list, 1)
 
     def _button(self, name: str, text: str, tip: str, slot) -> QPushButton:
@@ -89,8 +96,11 @@ class CheckPanel(QWidget):
             self._report, self._findings = None, []
         else:
             self._report = self.archive.load_report(self._report_id)
-            installed = set(QFontDatabase.families())
-            self._findings = run_checks(self._report) + font_findings(installed, Settings().font_set)
+            self._findings = run_checks(self._report)
+            installed, font_set_name = set(QFontDatabase.families()), Settings().font_set
+            self._pc_notes.setText(missing_fonts_summary(installed, font_set_name))
+            self._pc_notes.setToolTip("\n".join(n.message for n in font_findings(installed, font_set_name)))
+            self._pc_notes.setVisible(bool(self._pc_notes.text()))
         self._fill()
 
     def findings(self) -> list[Finding]:

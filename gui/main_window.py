@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 from core import APP_NAME
 from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
 from core.errors import AppError
+from gui.chapter_mapping import map_current_chapter
 from gui.errors import ask, guarded, show_error
 from gui.font_set_menu import FontSetMenu
+from gui.help_menu import HelpMenu
 from gui.settings import Settings
 
 LEVEL_SHORTCUTS = {BODY: "Ctrl+0", ITEM2: "Ctrl+2", ITEM3: "Ctrl+3", ITEM4: "Ctrl+4"}
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
         self.move_up_action = self._action(tr("上移部分"), lambda: self.tabs.move_chapter(-1), "Ctrl+Shift+Up")
         self.move_down_action = self._action(tr("下移部分"), lambda: self.tabs.move_chapter(1), "Ctrl+Shift+Down")
         self.remove_chapter_action = self._action(tr("删除部分…"), lambda: self.tabs.remove_chapter())
+        self.map_chapter_action = self._action(tr("对应规定内容…"), lambda: map_current_chapter(self), None,
+                                               tr("设定本部分对应规定的哪一项内容（检查据此判断内容是否齐全）"))
         self.pane_action = self._action(tr("上年对照"), None, "F9", tr("显示或隐藏上一年度的同一部分"))
         self.pane_action.setCheckable(True)
         self.pane_action.toggled.connect(lambda visible: self.tabs and self.tabs.set_pane_visible(visible))
@@ -196,7 +200,8 @@ class MainWindow(QMainWindow):
     def actions_needing_report(self) -> list[QAction]:
         return [self.export_action, self.snapshot_action, self.versions_action, self.delete_action,
                 self.find_action, self.replace_action, self.year_update_action, self.check_action,
-                self.add_chapter_action, self.rename_chapter_action, self.move_up_action, self.move_down_action, self.remove_chapter_action, *self.level_actions]
+                self.add_chapter_action, self.rename_chapter_action, self.move_up_action, self.move_down_action,
+                self.remove_chapter_action, self.map_chapter_action, *self.level_actions]
 
     def _build_menus_and_toolbar(self) -> None:
         tr = self.tr
@@ -210,7 +215,7 @@ class MainWindow(QMainWindow):
                             self.year_update_action, self.search_action]),
             (tr("格式(&O)"), self.level_actions),
             (tr("部分(&C)"), [self.add_chapter_action, self.rename_chapter_action, self.move_up_action,
-                            self.move_down_action, None, self.remove_chapter_action]),
+                            self.move_down_action, self.map_chapter_action, None, self.remove_chapter_action]),
             (tr("视图(&V)"), [self.pane_action, self.check_action]),
         )
         for title, actions in menus:
@@ -222,6 +227,7 @@ class MainWindow(QMainWindow):
                     menu.addMenu(item)
                 else:
                     menu.addAction(item)
+        self.menuBar().addMenu(HelpMenu(lambda: self.archive and self.archive.path, self))
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -253,6 +253,18 @@ class Archive:
             records.touch(s, row.report_id)
             return row.revision
 
+    def set_chapter_template_key(self, chapter_id: int, template_key: str | None) -> None:
+        """Which mandated content a chapter stands for (None: none). A content is one chapter's: the
+        chapter of the same report that had it loses it."""
+        with self._transaction(write=True) as s:
+            row = records.get_chapter(s, chapter_id)
+            if template_key is not None:
+                s.execute(update(ChapterRow).where(ChapterRow.report_id == row.report_id,
+                                                   ChapterRow.template_key == template_key,
+                                                   ChapterRow.id != chapter_id).values(template_key=None))
+            row.template_key = template_key
+            records.touch(s, row.report_id)
+
     def move_chapter(self, chapter_id: int, new_position: int) -> None:
         with self._transaction(write=True) as s:
             row = records.get_chapter(s, chapter_id)
@@ -305,6 +317,14 @@ class Archive:
             return before
 
     # --- use cases of the window: one transaction each ---------------------------------------
+
+    def replace_content(self, report_id: int, report: Report, snapshot_label: str) -> int:
+        """Overwrite a report's metadata and chapters (查找和替换, 年份更新) with a snapshot of what was
+        there first; returns the snapshot's id."""
+        with self._transaction(write=True) as s:
+            snapshot_id = records.take_snapshot(s, report_id, snapshot_label, automatic=True)
+            records.replace_content(s, report_id, report)
+            return snapshot_id
 
     def apply_fixes(self, report_id: int, finding=None, snapshot_label: str | None = None) -> FixResult:
         """Apply one check finding's fix (or, finding=None, every safe fix) to the report as stored,

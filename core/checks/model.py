@@ -11,6 +11,8 @@ GBT9704 = "GB/T 9704-2012《党政机关公文格式》"
 GBT15834 = "GB/T 15834-2011《标点符号用法》"
 GBT15835 = "GB/T 15835-2011《出版物上数字用法》"
 DUCHA = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）年度报告内容"
+CHINESE_LAYOUT = "中文排版惯例：汉字之间不加空格（参见 W3C《中文排版需求》）"
+WRITING = "公文写作惯例"
 
 
 @dataclass(frozen=True)
@@ -38,15 +40,16 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("cc-full-stop", ERROR, "抄送机关标点", f"{GBT9704} 7.4.2"),
     Rule("halfwidth-punct", ERROR, "半角标点", GBT15834),
     Rule("straight-quotes", ERROR, "直引号", GBT15834),
-    Rule("stray-space", ERROR, "多余空格", GBT15835),
+    Rule("stray-space", ERROR, "数字与单位间空格", GBT15835),
+    Rule("chinese-space", ERROR, "汉字间空格", CHINESE_LAYOUT),
     Rule("year-range-dash", SUGGESTION, "年份起止连接号", GBT15834),
     Rule("repeated-punct", ERROR, "标点重复", GBT15834),
-    Rule("heading-full-stop", SUGGESTION, "单独成行的标题带句号", f"{GBT9704} 7.3.3"),
+    Rule("heading-full-stop", SUGGESTION, "单独成行的标题带句号", f"{WRITING}：单独成行的标题末尾不加句号"),
     Rule("typed-number", ERROR, "手工输入的序号", f"{GBT9704} 7.3.3"),
     Rule("date-zero-padding", ERROR, "日期数字虚位", f"{GBT9704} 7.3.5.4、{GBT15835}"),
     Rule("date-chinese-numerals", SUGGESTION, "日期用汉字数字", f"{GBT9704} 7.3.5.4、{GBT15835}"),
-    Rule("long-paragraph", SUGGESTION, "段落过长", "公文写作惯例：一段一层意思"),
-    Rule("empty-chapter", SUGGESTION, "部分为空", "公文写作惯例"),
+    Rule("long-paragraph", SUGGESTION, "段落过长", f"{WRITING}：一段一层意思"),
+    Rule("empty-chapter", SUGGESTION, "部分为空", WRITING),
     Rule("paragraph-unfinished", SUGGESTION, "段落没有结束标点", GBT15834),
     Rule("invisible-chars", ERROR, "看不见的字符", f"{GBT9704} 7.3.3（正文为连续文字）"),
     Rule("not-gb2312", SUGGESTION, "字库外的字", "GB 2312-1980（仿宋_GB2312、楷体_GB2312 字库范围）"),

@@ -15,6 +15,16 @@ def font_findings(installed, font_set_name: str = DEFAULT_FONT_SET) -> list[Find
         for family, substitute in missing_fonts(chosen, set(installed))]
 
 
+def missing_fonts_summary(installed, font_set_name: str = DEFAULT_FONT_SET) -> str:
+    """The font notes in one sentence, for a header that is shown once (they are about the PC)."""
+    missing = missing_fonts(font_set(font_set_name), set(installed))
+    if not missing:
+        return ""
+    names = "".join(f"“{family}”" for family, _ in missing)
+    return (f"本机没有安装{names}字体：导出的公文在本机用 Word/WPS 打开时将以其他字体代替显示和打印，"
+            "在装有这些字体的电脑上打印不受影响。")
+
+
 def place_of(report: Report, finding: Finding) -> tuple[str, str]:
     """(part, paragraph) in words: ("二、推进……", "第3段"), ("报告信息", "发文字号"), ("全文", "")."""
     if finding.field is not None:

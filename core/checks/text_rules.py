@@ -28,6 +28,7 @@ _PAREN_PAIR = re.compile(r"\(([^()]*)\)")
 _SPACE = r"[ \u00a0\u3000]"  # tabs have their own rule, invisible_chars
 _DIGIT_UNIT_SPACE = re.compile(rf"(?<=\d){_SPACE}+(?=[年月日号])|(?<=[年月]){_SPACE}+(?=\d)")
 _CHINESE_SPACE = re.compile(rf"(?<=[{CJK}]){_SPACE}+(?=[{CJK}])")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-‐‑–－~～]\s*((?:19|20)\d{2})(?!\d)")
 _REPEATED = re.compile(r"([，。、；：！？])\1+|[，。、；：](?:[，。、；：])+")
 _DATE = re.compile(r"(?<!\d)(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号])?")
@@ -90,9 +91,21 @@ def digit_unit_spaces(text: str) -> Iterator[Hit]:
 
 
 def chinese_spaces(text: str) -> Iterator[Hit]:
-    """"法治 政府" in a paragraph (titles keep the space that separates joint organs' names)."""
+    """Spaces between Chinese characters in a paragraph (titles keep the space between joint organs).
+
+    Deleting them is safe only next to a punctuation mark. Between two characters a wide gap (two
+    spaces, a full-width space) separates two phrases, so the fix is a comma; a single space
+    may be a typo inside a word or a separator, and only the clerk can tell."""
     for match in _CHINESE_SPACE.finditer(text):
-        yield Hit("stray-space", match.start(), match.end(), "汉字之间有多余的空格，应删除。", "")
+        start, end = match.span()
+        between_characters = _HAN.match(text[start - 1]) and _HAN.match(text[end])
+        if not between_characters:
+            yield Hit("chinese-space", start, end, "标点前后有多余的空格，应删除。", "")
+        elif len(match.group()) > 1 or match.group() == "\u3000":
+            yield Hit("chinese-space", start, end, "两个短语之间用空格隔开；中文里应使用标点，可改为“，”。", "，")
+        else:
+            yield Hit("chinese-space", start, end,
+                      "汉字之间有一个空格：如是多余的，请删除；如是分隔两个短语，宜改用“，”。")
 
 
 def year_range_dash(text: str) -> Iterator[Hit]:
@@ -136,14 +149,17 @@ _WORD_CHAR = re.compile(r"[0-9A-Za-z]")
 
 
 def invisible_chars(text: str) -> Iterator[Hit]:
-    """Tabs and U+FFFC; a tab between two Latin words or numbers becomes a space, otherwise both go."""
+    """Tabs and U+FFFC; a tab between two Latin words or numbers becomes a space, between two Chinese
+    characters (two phrases) a comma — deleting it would merge them — otherwise both go."""
     for match in _INVISIBLE.finditer(text):
         start, end = match.span()
         if match.group()[0] == "\t":
-            between_words = (start > 0 and end < len(text) and _WORD_CHAR.match(text[start - 1])
-                             and _WORD_CHAR.match(text[end]))
-            yield Hit("invisible-chars", start, end, "文中有制表符（Tab），屏幕上看像空白，导出后会打印成一段空白，应删除。",
-                      " " if between_words else "")
+            inside = 0 < start and end < len(text)
+            between_words = inside and _WORD_CHAR.match(text[start - 1]) and _WORD_CHAR.match(text[end])
+            between_phrases = inside and _HAN.match(text[start - 1]) and _HAN.match(text[end])
+            yield Hit("invisible-chars", start, end, "文中有制表符（Tab），屏幕上看像空白，导出后会打印成一段空白，"
+                      + ("两个短语之间宜改用“，”。" if between_phrases else "应删除。"),
+                      " " if between_words else "，" if between_phrases else "")
         else:
             yield Hit("invisible-chars", start, end,
                       "文中有看不见的对象占位符（粘贴图片或对象时留下的“￼”），应删除。", "")

@@ -6,6 +6,7 @@ from pathlib import Path
 from core.archive import Archive
 from core.errors import ImportFailed
 from core.outline import Report
+from core.importing.clean import clean_paragraphs
 from core.importing.recognize import ImportResult, build_report
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -22,7 +23,7 @@ def import_file(path: Path | str, year: int | None = None) -> ImportResult:
     try:
         if suffix in TEXT_SUFFIXES:
             from core.importing.text import read_text_paragraphs
-            paragraphs, notes = read_text_paragraphs(path), list[str]()
+            paragraphs, notes = read_text_paragraphs(path)
         elif suffix in (".docx", ".doc", ".wps"):
             from core.importing.docx import read_word_paragraphs
             paragraphs, notes = read_word_paragraphs(path)
@@ -31,12 +32,13 @@ def import_file(path: Path | str, year: int | None = None) -> ImportResult:
                                "（.doc、.wps 请先在 Word/WPS 中另存为 .docx）。")
     except OSError as err:
         raise ImportFailed(f"无法读取“{path.name}”：{err.strerror or err}。请检查文件是否被占用或损坏。") from err
+    paragraphs, cleaned = clean_paragraphs(paragraphs)
     if not paragraphs:
         raise ImportFailed(f"“{path.name}”是空的，没有可导入的内容。")
     result = build_report(paragraphs, year=year, source_name=path.name)
     if not any(c.blocks for c in result.report.chapters):
         raise ImportFailed(f"在“{path.name}”中没有找到报告正文；未导入任何内容。")
-    result.notes[:0] = notes
+    result.notes[:0] = notes + cleaned
     return result
 
 

@@ -68,3 +68,14 @@ def test_the_shared_sample_gets_the_findings_a_reviewer_would_give(sample_path):
     assert sum(f.rule == "heading-full-stop" for f in findings) == 5  # （一）…（五） stand alone
     errors = [f.rule for f in run_checks(apply_all_fixes(report)) if f.is_error]
     assert errors == ["contents-missing"]  # adding 其他需要报告的情况 is the clerk's call
+
+
+def test_check_json_puts_notes_about_this_pc_apart_from_the_report_findings(archive, db_path, capsys):
+    from core.fonts import DEFAULT_FONT_SET, installed_font_families, missing_fonts
+    report_id = archive.create_report(clean_report())
+    assert main(["check", str(report_id), "--json", "--db", str(db_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["errors"], data["suggestions"], data["findings"]) == (0, 0, [])  # the clean report
+    missing = missing_fonts(DEFAULT_FONT_SET, installed_font_families())
+    assert [note["rule"] for note in data["pc_notes"]] == ["font-missing"] * len(missing)
+    assert all(family in note["message"] for (family, _), note in zip(missing, data["pc_notes"]))

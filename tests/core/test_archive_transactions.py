@@ -57,6 +57,8 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
     report_id = archive.new_report(2023, organs=[Organ("甲乡人民政府")])
     chapter_id = archive.load_report(report_id).chapters[1].id
     snapshot_id = archive.take_snapshot(report_id, "v1")
+    stored = archive.load_report(report_id)
+    other_chapter = archive.load_report(archive.new_report(2020)).chapters[1].id
     spare = archive.new_report(2022)
     archive.delete_report(spare)
     calls = {
@@ -86,6 +88,8 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
         "apply_fixes": lambda: archive.apply_fixes(report_id, None, "全部修正之前"),
         "export_report": lambda: archive.export_report(report_id, tmp_path / "r.docx", "red", "gb2312", "导出"),
         "search": lambda: archive.search("法治思想"),
+        "replace_content": lambda: archive.replace_content(report_id, stored, "替换之前"),
+        "set_chapter_template_key": lambda: archive.set_chapter_template_key(other_chapter, "other"),
     }
     no_transaction = {"close", "backup", "backup_if_due", "save_copy_as"}  # file copies, no SQL transaction
     public = {name for name, _ in inspect.getmembers(Archive, inspect.isfunction) if not name.startswith("_")}
@@ -104,7 +108,7 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
     assert writes == {"create_report", "new_report", "import_report", "update_report", "delete_report",
                       "undelete_report", "purge_report", "save_chapter", "add_chapter", "rename_chapter",
                       "move_chapter", "remove_chapter", "take_snapshot", "restore_snapshot", "apply_fixes",
-                      "export_report"}
+                      "export_report", "replace_content", "set_chapter_template_key"}
 
 
 # --- failures inside a transaction -------------------------------------------------------------

@@ -78,7 +78,8 @@ def test_fix_all_leaves_only_what_needs_a_person_and_is_idempotent():
     blocks = fixed.chapters[OTHER + 1].blocks
     assert (blocks[0].level, blocks[0].heading, blocks[0].text) == (
         ITEM2, "加强学习，提高能力。", "于2025年3月5日召开会议，落实纲要（2021—2025年）。")
-    assert (blocks[1].heading, blocks[2].plain) == ("健全制度", "2024年完成清理，法治政府建设持续推进！")
+    # a single space between two characters may separate phrases: the clerk decides, no fix deletes it
+    assert (blocks[1].heading, blocks[2].plain) == ("健全制度", "2024年完成清理，法治 政府建设持续推进！")
     assert (blocks[3].heading, blocks[3].text) == ("强化监督。", "开展“法律进村”活动，效果好。")
 
 

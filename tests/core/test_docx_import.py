@@ -111,11 +111,12 @@ def test_joint_red_head_with_signer_unnumbered_headings_and_table_record(tmp_pat
     assert any("一级标题" in note for note in result.notes)
 
 
-def test_themed_headings_import_unmapped_with_notes(tmp_path):
+def test_themed_headings_map_by_content_or_stay_unmapped_with_notes(tmp_path):
     result = import_file(F.themed_report(tmp_path / "themed.docx"))
     assert [(c.title, c.template_key) for c in result.report.chapters] == [
-        ("党建引领，法治护航", None), ("服务群众，化解纠纷", None)]
-    assert sum("不对应规定的五项内容" in note for note in result.notes) == 2
+        ("党建引领，法治护航", None), ("服务群众，化解纠纷", "measures")]  # 矛盾纠纷、调解: measures
+    assert sum("不对应规定的五项内容" in note for note in result.notes) == 1
+    assert any("按内容对应" in note and "请核对" in note for note in result.notes)
 
 
 def test_year_mismatch_is_refused(tmp_path):

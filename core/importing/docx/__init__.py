@@ -11,7 +11,7 @@ from core.errors import ImportFailed
 from core.importing.docx.container import container_kind, ole_message, read_parts
 from core.importing.docx.convert import converted_to_docx
 from core.importing.docx.reader import Reader
-from core.importing.recognize import SourceParagraph
+from core.importing.source import SourceParagraph
 
 
 def read_word_paragraphs(path: Path) -> tuple[list[SourceParagraph], list[str]]:

@@ -8,8 +8,8 @@ from core.errors import ImportFailed
 from core.importing.docx.container import (DOCUMENT_PART, MC, NUMBERING_PART, STYLES_PART, W, WP,
                                            parse_xml)
 from core.importing.docx.numbering import Numbering, int_value
-from core.importing.docx.styles import RunFormat, Styles, run_format
-from core.importing.recognize import SourceParagraph
+from core.importing.docx.styles import RunFormat, Styles, is_on, run_format
+from core.importing.source import SourceParagraph
 from core.numbering import LOOSE_NUMBER_RE
 
 # Elements whose runs are part of the paragraph's text; deleted/moved-away text is not.
@@ -27,6 +27,8 @@ class _Piece:
 
 
 LINE_BREAK = _Piece("\n", RunFormat())
+PAGE_BREAK = _Piece("\f", RunFormat())  # also ends the line
+BREAKS = (LINE_BREAK, PAGE_BREAK)
 
 
 class Reader:
@@ -39,6 +41,7 @@ class Reader:
                                    if NUMBERING_PART in parts else None)
         self.paragraphs: list[SourceParagraph] = []
         self.notes: list[str] = []
+        self._page_break = False  # a page break was read and no paragraph has followed it yet
 
     def read(self) -> tuple[list[SourceParagraph], list[str]]:
         body = self.document.find(W + "body")
@@ -67,13 +70,13 @@ class Reader:
                     if pieces:
                         pieces.append(_Piece(CELL_SEPARATOR, RunFormat()))
                     pieces.extend(cell_pieces)
-            self._emit(pieces, centered=False, numbering="", in_table=True)
+            self._emit(pieces, "", numbering="", in_table=True)
 
     def _cell_text(self, cell) -> list[_Piece]:
         pieces: list[_Piece] = []
         for p in cell.iter(W + "p"):
             style_id = self._style_id(p)
-            para_pieces = [piece for piece in self._runs(p, style_id) if piece is not LINE_BREAK]
+            para_pieces = [piece for piece in self._runs(p, style_id) if piece not in BREAKS]
             if pieces and para_pieces:
                 pieces.append(_Piece(" ", RunFormat()))
             pieces.extend(para_pieces)
@@ -90,12 +93,14 @@ class Reader:
         jc = ppr.find(W + "jc") if ppr is not None else None
         if jc is None:
             jc = self.styles.paragraph_property(style_id, "jc")
-        centered = jc is not None and jc.get(W + "val") == "center"
+        align = jc.get(W + "val", "") if jc is not None else ""
         outline = ppr.find(W + "outlineLvl") if ppr is not None else None
         if outline is None:
             outline = self.styles.paragraph_property(style_id, "outlineLvl")
+        if ppr is not None and is_on(ppr.find(W + "pageBreakBefore")):
+            self._page_break = True
         pieces = self._runs(p, style_id)
-        self._emit(pieces, centered, numbering, in_table=False, outline_level=int_value(outline, None))
+        self._emit(pieces, align, numbering, in_table=False, outline_level=int_value(outline, None))
 
     def _numbering(self, ppr, style_id: str | None) -> str:
         num_pr = ppr.find(W + "numPr") if ppr is not None else None
@@ -147,7 +152,7 @@ class Reader:
             elif tag == W + "tab":
                 pieces.append(_Piece(" ", fmt))
             elif tag in (W + "br", W + "cr"):
-                pieces.append(LINE_BREAK)
+                pieces.append(PAGE_BREAK if child.get(W + "type") == "page" else LINE_BREAK)
             elif tag == W + "noBreakHyphen":
                 pieces.append(_Piece("-", fmt))
             elif tag in (W + "drawing", W + "pict", W + "object"):
@@ -177,26 +182,30 @@ class Reader:
         label = ""
         if described is not None:
             label = described.get("descr") or described.get("name") or ""
-        near = "".join(p.text for p in pieces if p is not LINE_BREAK).strip()
+        near = "".join(p.text for p in pieces if p not in BREAKS).strip()
         if not near and self.paragraphs:
             near = self.paragraphs[-1].full_text
         kind = "嵌入对象" if graphic.tag == W + "object" else "图片"
         where = f"，位于“{near[-15:]}”之后" if near else "，位于文首"
         self.notes.append(f"已跳过{kind}{('“' + label + '”') if label else ''}{where}；导入只保留文字。")
 
-    def _emit(self, pieces: list[_Piece], centered: bool, numbering: str, in_table: bool,
+    def _emit(self, pieces: list[_Piece], align: str, numbering: str, in_table: bool,
               outline_level: int | None = None) -> None:
         """One SourceParagraph per line (a manual line break starts a new one)."""
         line: list[_Piece] = []
         for piece in pieces + [LINE_BREAK]:
-            if piece is not LINE_BREAK:
+            if piece not in BREAKS:
                 line.append(piece)
                 continue
             text = "".join(p.text for p in line)
             if text.strip() or numbering:
-                self.paragraphs.append(_source_paragraph(line, centered, numbering, in_table, outline_level))
+                paragraph = _source_paragraph(line, align, numbering, in_table, outline_level)
+                paragraph.page_break_before, self._page_break = self._page_break, False
+                self.paragraphs.append(paragraph)
                 numbering = ""
             line = []
+            if piece is PAGE_BREAK:
+                self._page_break = True
 
 
 def _dominant(pieces: list[_Piece]) -> RunFormat:
@@ -210,13 +219,14 @@ def _dominant(pieces: list[_Piece]) -> RunFormat:
 
 def _lead_length(pieces: list[_Piece]) -> int:
     """Characters at the start set apart by bold or a heading font: a run-in heading."""
-    groups: list[list] = []  # [bold, font, text]; whitespace joins the group before it
+    runs: list[list] = []  # [bold, font, [texts]]; whitespace joins the group before it
     for piece in pieces:
         key = [bool(piece.fmt.bold), piece.fmt.font or ""]
-        if groups and (groups[-1][:2] == key or not piece.text.strip()):
-            groups[-1][2] += piece.text
+        if runs and (runs[-1][:2] == key or not piece.text.strip()):
+            runs[-1][2].append(piece.text)
         else:
-            groups.append(key + [piece.text])
+            runs.append(key + [[piece.text]])
+    groups = [[bold, font, "".join(texts)] for bold, font, texts in runs]
     if len(groups) < 2:
         return 0
     typed_number = ""
@@ -229,7 +239,7 @@ def _lead_length(pieces: list[_Piece]) -> int:
     return len(typed_number) + len(lead_text) if emphasised else 0
 
 
-def _source_paragraph(pieces: list[_Piece], centered: bool, numbering: str, in_table: bool,
+def _source_paragraph(pieces: list[_Piece], align: str, numbering: str, in_table: bool,
                       outline_level: int | None) -> SourceParagraph:
     while pieces and not pieces[0].text.strip():
         pieces = pieces[1:]
@@ -238,7 +248,8 @@ def _source_paragraph(pieces: list[_Piece], centered: bool, numbering: str, in_t
     fmt = _dominant(pieces)
     text = "".join(p.text for p in pieces).strip()
     lead = _lead_length(pieces)
-    return SourceParagraph(text, centered=centered, font_size_pt=fmt.size_pt, bold=bool(fmt.bold),
+    return SourceParagraph(text, centered=align == "center", aligned_right=align in ("right", "end"),
+                           font_size_pt=fmt.size_pt, bold=bool(fmt.bold),
                            red=bool(fmt.red), font_name=fmt.font or "", numbering=numbering,
                            in_table=in_table, outline_level=outline_level,
                            heading_chars=lead if 0 < lead < len(text) else 0)
