@@ -70,10 +70,10 @@ def test_the_shared_sample_gets_the_findings_a_reviewer_would_give(sample_path):
     assert errors == ["contents-missing"]  # adding 其他需要报告的情况 is the clerk's call
 
 
-def test_check_json_puts_notes_about_this_pc_apart_from_the_report_findings(archive, db_path, capsys):
+def test_check_json_puts_notes_about_this_pc_apart_from_the_report_findings(archive, db_url, capsys):
     from core.fonts import DEFAULT_FONT_SET, installed_font_families, missing_fonts
     report_id = archive.create_report(clean_report())
-    assert main(["check", str(report_id), "--json", "--db", str(db_path)]) == 0
+    assert main(["check", str(report_id), "--json", "--db", db_url]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["errors"], data["suggestions"], data["findings"]) == (0, 0, [])  # the clean report
     missing = missing_fonts(DEFAULT_FONT_SET, installed_font_families())
