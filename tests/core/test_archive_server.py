@@ -241,3 +241,18 @@ def test_the_readme_set_up_gives_writers_and_readers_what_they_need(pg_server, c
             conn.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
             for role in reversed(ROLES):
                 conn.execute(f"DROP ROLE IF EXISTS {role}_{suffix}")
+
+
+def test_a_dropped_connection_is_reconnected_for_the_next_save(pg_database):
+    """A server restart or a network blip ends the archive's pooled connections: the next call opens a
+    new one instead of failing (pool_pre_ping), and nothing saved before is lost."""
+    with Archive(pg_database) as archive:
+        report = archive.load_report(archive.new_report(2024))
+        chapter = report.chapters[1]
+        revision = archive.save_chapter(chapter.id, [Block(BODY, "", "断线之前。")], revision=chapter.revision)
+        with pg.admin_connection(pg_database) as conn:
+            ended = conn.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                 "WHERE datname = current_database() AND pid <> pg_backend_pid()").fetchone()
+        assert ended[0] >= 1
+        archive.save_chapter(chapter.id, [Block(BODY, "", "断线之后。")], revision=revision)
+        assert archive.load_report(report.id).chapters[1].blocks[0].text == "断线之后。"
