@@ -87,18 +87,9 @@ def test_a_new_empty_database_is_set_up_with_the_search_index(pg_server):
 # --- a read-only role ----------------------------------------------------------------------------------
 
 @pytest.fixture
-def reader_url(pg_server, pg_database):
-    """A login that may only read the test's archive (what README「单位服务器」 sets up)."""
-    role = make_url(pg_database).database + "_reader"
-    with pg.admin_connection(pg_database) as conn:
-        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'reader-pass'")
-        conn.execute(f"GRANT CONNECT ON DATABASE {make_url(pg_database).database} TO {role}")
-        conn.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
-        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
-    yield _with(pg_database, username=role, password="reader-pass")
-    with pg.admin_connection(pg_database) as conn:
-        conn.execute(f"DROP OWNED BY {role}")
-        conn.execute(f"DROP ROLE {role}")
+def reader_url(pg_database):
+    with pg.reader_login(pg_database) as url:
+        yield url
 
 
 def test_a_read_only_role_reads_and_is_told_it_cannot_write(pg_database, reader_url, capsys):

@@ -54,3 +54,22 @@ def fresh_database(admin_url: str, template: str = TEMPLATE):
     finally:
         with admin_connection(admin_url) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@contextmanager
+def reader_login(database_url_: str):
+    """A login that may only read this database (as README「单位服务器」 sets one up); yields its URL."""
+    from sqlalchemy.engine import make_url
+    url = make_url(database_url_)
+    role = f"{url.database}_reader"
+    with admin_connection(database_url_) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN PASSWORD 'reader-pass'")
+        conn.execute(f"GRANT CONNECT ON DATABASE {url.database} TO {role}")
+        conn.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
+        conn.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+    try:
+        yield url.set(username=role, password="reader-pass").render_as_string(hide_password=False)
+    finally:
+        with admin_connection(database_url_) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")
