@@ -134,20 +134,17 @@ class ExportFlow(QObject):
     # --- questions before exporting -------------------------------------------------------------------
 
     def _checks_allow(self, report) -> bool:
-        try:
-            from core.checks import run_checks
-        except ImportError:
-            return True
-        errors = [f for f in run_checks(report) if f.severity == "error"]
+        from core.checks import describe_errors, run_checks
+        errors = describe_errors(report, run_checks(report))
         return not errors or self.confirm_despite_errors(errors)
 
     def _fonts_allow(self) -> bool:
         missing = fonts.missing_fonts(self._font_set_name(), set(QFontDatabase.families()))
         return not missing or self.confirm_missing_fonts(missing)
 
-    def confirm_despite_errors(self, errors) -> bool:
-        text = self.tr("检查发现 {0} 处错误（如：{1}）。\n\n建议先在“检查”中改正。仍要导出吗？").format(
-            len(errors), getattr(errors[0], "message", ""))
+    def confirm_despite_errors(self, errors: str) -> bool:
+        """`errors`: the remaining 错误, one per line (core.checks.describe_errors)."""
+        text = self.tr("{0}\n\n建议先在“检查”中改正。仍要导出吗？").format(errors)
         return ask(self.parent_widget, self.tr("导出 Word"), text, self.tr("仍然导出"))
 
     def confirm_missing_fonts(self, missing: list[tuple[str, str]]) -> bool:

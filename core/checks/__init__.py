@@ -7,7 +7,8 @@
 from core.checks.engine import apply_all_fixes, apply_fix, run_checks, target_text
 from core.checks.model import (ERROR, RULES, SEVERITY_LABELS, SUGGESTION, Finding, Fix, Location,
                                Rule, Target)
-from core.checks.places import finding_dict, font_findings, missing_fonts_summary, place_of
+from core.checks.places import (describe_errors, finding_dict, font_findings, missing_fonts_summary,
+                                place_of)
 from core.checks.report_rules import doc_number_hits
 
 
@@ -17,6 +18,6 @@ def doc_number_problems(text: str) -> list[str]:
 
 
 __all__ = ["ERROR", "RULES", "SEVERITY_LABELS", "SUGGESTION", "Finding", "Fix", "Location", "Rule",
-           "Target", "apply_all_fixes", "apply_fix", "doc_number_problems", "finding_dict",
+           "Target", "apply_all_fixes", "apply_fix", "describe_errors", "doc_number_problems", "finding_dict",
            "font_findings", "missing_fonts_summary", "place_of",
            "run_checks", "target_text"]

@@ -5,6 +5,7 @@ import copy
 from itertools import groupby
 
 from core.checks.model import Finding, Fix, Location, Target, message
+from core.checks.export_rules import EXPORT_RULES
 from core.checks.report_rules import REPORT_RULES
 from core.checks.text_rules import FIELD_RULES, PARAGRAPH_RULES, Hit, text_hits
 from core.outline import BODY, Report, split_heading
@@ -71,7 +72,7 @@ def _exists(report: Report, target: Target) -> bool:
 def run_checks(report: Report) -> list[Finding]:
     """Every finding for the report, in reading order: metadata, then chapter by chapter."""
     found: list[tuple[Target | None, Hit]] = []
-    for rule in REPORT_RULES:
+    for rule in REPORT_RULES + EXPORT_RULES:
         found.extend(rule(report))
     for field in TEXT_FIELDS:
         target = Target(field=field)

@@ -47,3 +47,18 @@ def finding_dict(report: Report, finding: Finding) -> dict:
             "block_index": location.block_index if location else None,
             "start": location.start if location else None, "end": location.end if location else None,
             "excerpt": finding.excerpt, "fixable": finding.fix is not None}
+
+
+def describe_errors(report: Report, findings: list[Finding], limit: int = 5) -> str:
+    """The 错误 left in a report, one line each with its place, for the export's warning; "" if none."""
+    errors = [f for f in findings if f.is_error]
+    if not errors:
+        return ""
+    lines = [f"检查发现 {len(errors)} 处错误，导出的公文可能不合格式要求："]
+    for finding in errors[:limit]:
+        part, paragraph = place_of(report, finding)
+        where = "·".join(x for x in (part, paragraph) if x)
+        lines.append(f"  · {where}：{finding.message}")
+    if len(errors) > limit:
+        lines.append(f"  …… 另有 {len(errors) - limit} 处，请运行“检查”查看全部。")
+    return "\n".join(lines)

@@ -121,9 +121,7 @@ def doc_number_hits(text: str) -> Iterator[Hit]:
 
 
 def dates(report: Report) -> Found:
-    if report.written_date is None:
-        yield Target(field="written_date"), Hit(
-            "date-missing", 0, 0, "还没有填写成文日期（如“2025年1月22日”），导出的公文将没有落款日期。")
+    """A missing 成文日期 is an export rule (core.checks.export_rules)."""
     if report.written_date and report.printing_date and report.printing_date < report.written_date:
         yield Target(field="printing_date"), Hit(
             "date-order", 0, 0, f"印发日期 {format_date(report.printing_date)} 早于成文日期 "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import functools
-from dataclasses import dataclass
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -12,32 +11,15 @@ from docx.oxml.parser import oxml_parser, parse_xml
 from lxml import etree
 from docx.oxml.ns import qn
 
-from core.docx_export import layout
 from core.fonts import LATIN_FONT, FontSet
+from core.pages import geometry
+from core.pages.flow import Border, RunStyle
 
-RED = "FF0000"
 LANG_ZH = "zh-CN"
 # The Unicode ranges and code page a GB2312 Chinese font declares (as FangSong/SimSun do), so Word
 # picks a Chinese substitute for a missing font rather than a Japanese one.
 CJK_FONT_SIGNATURE = {"usb0": "00000001", "usb1": "080E0000", "usb2": "00000010", "usb3": "00000000",
                       "csb0": "00040000", "csb1": "00000000"}
-
-
-@dataclass(frozen=True)
-class RunStyle:
-    role: str = "body"  # a core.fonts role
-    size_pt: float = layout.BODY_PT
-    color: str | None = None
-    condense_tw: int = layout.BODY_CONDENSE
-    latin_in_cjk_font: bool = False  # page numbers: digits in 宋体 too
-
-
-BODY = RunStyle()
-KAI = RunStyle("kai")
-HEI = RunStyle("hei")
-TITLE = RunStyle("title", layout.TITLE_PT, condense_tw=0)
-COLOPHON = RunStyle(size_pt=layout.COLOPHON_PT, condense_tw=0)
-PAGE_NUMBER = RunStyle("page_number", layout.COLOPHON_PT, condense_tw=0, latin_in_cjk_font=True)
 
 
 def el(tag: str, **attrs) -> OxmlElement:
@@ -56,7 +38,7 @@ def run_properties(style: RunStyle, fonts: FontSet) -> OxmlElement:
 
 @functools.lru_cache(maxsize=128)
 def _run_properties(style: RunStyle, fonts: FontSet) -> OxmlElement:
-    family = fonts.role(style.role).family
+    family = fonts.role(style.font).family
     rpr = el("w:rPr")
     rpr.append(rfonts(family, family if style.latin_in_cjk_font else LATIN_FONT))
     if style.color:
@@ -93,28 +75,23 @@ def add_page_field(paragraph, style: RunStyle, fonts: FontSet) -> None:
     paragraph.append(field)
 
 
-@dataclass(frozen=True)
-class Border:
-    side: str  # top / bottom
-    size_eighths: int
-    color: str = "000000"
-    space_pt: int = 0
-
-
 def paragraph_properties(**props) -> OxmlElement:
     return copy.deepcopy(_paragraph_properties(**props))
 
 
 @functools.lru_cache(maxsize=256)
 def _paragraph_properties(*, jc: str = "both", first_line_chars: int = 0, left: int = 0, right: int = 0,
-                         line: int = layout.LINE_PITCH, before: int = 0, keep_next: bool = False,
-                         page_break_before: bool = False, border: Border | None = None,
-                         tabs: tuple[tuple[str, int], ...] = (), snap: bool = True,
-                         outline_level: int | None = None) -> OxmlElement:
+                          hanging: int = 0, line: int = geometry.LINE_PITCH, before: int = 0,
+                          keep_next: bool = False, keep_lines: bool = False,
+                          page_break_before: bool = False, border: Border | None = None,
+                          tabs: tuple[tuple[str, int], ...] = (), snap: bool = True,
+                          outline_level: int | None = None) -> OxmlElement:
     """pPr with children in CT_PPr schema order."""
     ppr = el("w:pPr")
     if keep_next:
         ppr.append(el("w:keepNext"))
+    if keep_lines:
+        ppr.append(el("w:keepLines"))
     if page_break_before:
         ppr.append(el("w:pageBreakBefore"))
     if border:
@@ -131,9 +108,11 @@ def _paragraph_properties(*, jc: str = "both", first_line_chars: int = 0, left: 
         ppr.append(el("w:snapToGrid", val=0))
     ppr.append(el("w:spacing", before=before, after=0, line=line, lineRule="exact"))
     indent = el("w:ind", left=left, right=right)
-    if first_line_chars:
+    if first_line_chars:  # Word counts 字 in ems of 3号: state the same in twips for other readers
         indent.set(qn("w:firstLineChars"), str(first_line_chars * 100))
-        indent.set(qn("w:firstLine"), str(first_line_chars * layout.CHAR_W))
+        indent.set(qn("w:firstLine"), str(first_line_chars * geometry.BODY_PT * geometry.TWIPS_PER_PT))
+    if hanging:
+        indent.set(qn("w:hanging"), str(hanging))
     ppr.append(indent)
     ppr.append(el("w:jc", val=jc))
     if outline_level is not None:
@@ -152,10 +131,11 @@ def setup_package(document, fonts: FontSet) -> None:
 
 
 def _set_doc_defaults(document, fonts: FontSet) -> None:
-    """Body font and size (16 pt: the grid is computed from it), exact 28.95 pt lines, zh-CN."""
+    """Body font and size (16 pt: the grid is computed from it), exact 28.95 pt lines, zh-CN. The
+    condensing stays in the body runs: banner, title, 版记 and page number runs must not inherit it."""
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rpr_default = defaults.find(qn("w:rPrDefault"))
-    rpr = run_properties(BODY, fonts)
+    rpr = run_properties(RunStyle(condense_tw=0), fonts)
     rpr.append(el("w:lang", val="en-US", eastAsia=LANG_ZH, bidi="ar-SA"))
     for child in list(rpr_default):
         rpr_default.remove(child)
@@ -164,12 +144,12 @@ def _set_doc_defaults(document, fonts: FontSet) -> None:
     for child in list(ppr_default):
         ppr_default.remove(child)
     ppr = el("w:pPr")
-    # Closing punctuation may hang in the margin (Word's and LibreOffice's default for Chinese) so
-    # full lines keep 28 characters; no extra space between Chinese and Latin/digits.
-    for tag, value in (("w:widowControl", 0), ("w:kinsoku", 1), ("w:overflowPunct", 1),
-                       ("w:autoSpaceDE", 0), ("w:autoSpaceDN", 0)):
+    # Widow/orphan control everywhere (the page model assumes it); 禁则 on; the space between Chinese
+    # and Latin/digits on, as Word's zh-CN default and as LibreOffice always sets it (core.pages.metrics).
+    for tag, value in (("w:widowControl", 1), ("w:kinsoku", 1), ("w:overflowPunct", 1),
+                       ("w:autoSpaceDE", 1), ("w:autoSpaceDN", 1)):
         ppr.append(el(tag, val=value))
-    ppr.append(el("w:spacing", before=0, after=0, line=layout.LINE_PITCH, lineRule="exact"))
+    ppr.append(el("w:spacing", before=0, after=0, line=geometry.LINE_PITCH, lineRule="exact"))
     ppr_default.append(ppr)
 
 

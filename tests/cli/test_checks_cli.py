@@ -24,10 +24,10 @@ def test_check_prints_one_line_per_finding_and_fails_while_errors_remain(archive
 
 def test_check_passes_when_only_suggestions_remain(archive, db_url, capsys):
     report = clean_report()
-    report.written_date = None  # a suggestion; missing fonts on this PC are suggestions too
+    report.signer = ""  # a suggestion; missing fonts on this PC are suggestions too
     archive.create_report(report)
     assert main(["check", "2024", "--db", db_url]) == 0
-    assert "date-missing" in capsys.readouterr().out
+    assert "signer-missing" in capsys.readouterr().out
 
 
 def test_check_json(archive, db_url, capsys):
@@ -67,7 +67,7 @@ def test_the_shared_sample_gets_the_findings_a_reviewer_would_give(sample_path):
     assert sum(f.rule == "halfwidth-punct" for f in findings) == 2  # both “纲要(2021—2025年)”
     assert sum(f.rule == "heading-full-stop" for f in findings) == 5  # （一）…（五） stand alone
     errors = [f.rule for f in run_checks(apply_all_fixes(report)) if f.is_error]
-    assert errors == ["contents-missing"]  # adding 其他需要报告的情况 is the clerk's call
+    assert errors == ["contents-missing", "date-missing"]  # the clerk's call: 其他需要报告的情况, the date
 
 
 def test_check_json_puts_notes_about_this_pc_apart_from_the_report_findings(archive, db_url, capsys):

@@ -256,10 +256,23 @@ def test_printing_date_before_written_date():
     assert rules_of(report) == []
 
 
-def test_missing_written_date_is_a_suggestion():
+def test_missing_written_date_is_an_error():
     report = clean_report()
     report.written_date = None
-    assert only(report, "date-missing").severity == "suggestion"
+    assert only(report, "date-missing").severity == "error"
+
+
+@pytest.mark.parametrize("spoil, rule, severity", [
+    (lambda r: setattr(r, "organs", []), "organ-missing", "error"),
+    (lambda r: setattr(r, "printing_date", None), "printing-incomplete", "error"),
+    (lambda r: setattr(r, "printing_organ", ""), "printing-incomplete", "error"),
+    (lambda r: setattr(r, "signer", ""), "signer-missing", "suggestion"),
+])
+def test_mandatory_elements_of_the_printed_document(spoil, rule, severity):
+    report = clean_report()
+    assert rule not in rules_of(report)
+    spoil(report)
+    assert only(report, rule).severity == severity
 
 
 @pytest.mark.parametrize("field, rule, bad, fixed", [

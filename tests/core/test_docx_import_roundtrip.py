@@ -66,3 +66,17 @@ def test_export_then_import_gives_the_same_report(tmp_path, variant, joint):
     if variant != "web":
         assert (imported.cc, imported.printing_organ, imported.printing_date) == (
             original.cc, original.printing_organ, original.printing_date)
+
+
+@pytest.mark.parametrize("joint", [False, True], ids=["single", "joint"])
+@pytest.mark.parametrize("variant", ["red", "web"])
+def test_the_signature_stays_out_of_the_body_without_a_written_date(tmp_path, variant, joint):
+    """Issue 10 finding 8: without a 成文日期 the 署名 used to become the last body paragraph."""
+    original = sample_report(joint)
+    original.written_date = None
+    path = tmp_path / f"{variant}.docx"
+    docx_export.export_report(original, path, variant)
+    result = import_file(path)
+    assert structure(result.report) == structure(original)
+    assert result.report.signature_lines == original.signature_lines
+    assert not any("合并" in note for note in result.notes)

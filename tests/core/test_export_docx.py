@@ -7,8 +7,8 @@ import pytest
 
 from core.docx_export import (ExportFailed, TargetExists, default_file_name, describe_write_error,
                                export_report)
-from core.docx_export import layout
-from core.docx_export.build import PUBLIC_NOTE
+from core.pages import PUBLIC_NOTE, geometry, layout_report
+from core.pages.metrics import advances, wrap
 from core.outline import Block, Chapter, ITEM2, Organ, Report
 from main import main
 from tests.support.reports import joint_banner, sample_report
@@ -76,7 +76,7 @@ def test_body_is_16pt_condensed_to_28_characters_a_line_with_exact_spacing(expor
     assert ppr.find(f"{W}ind").get(f"{W}firstLineChars") == "200"
     rpr = body.runs[0]._r.find(f"{W}rPr")
     assert rpr.find(f"{W}sz").get(f"{W}val") == "32"
-    assert int(rpr.find(f"{W}spacing").get(f"{W}val")) * 28 + 28 * 320 <= layout.TEXT_W
+    assert int(rpr.find(f"{W}spacing").get(f"{W}val")) * 28 + 28 * 320 <= geometry.TEXT_W
     assert _run_fonts(body)[0].get(f"{W}eastAsia") == "仿宋_GB2312"
 
 
@@ -99,9 +99,10 @@ def test_heading_fonts_by_level(exported):
 def test_run_in_heading_only_the_heading_sentence_is_kai():
     report = Report(2024, "标题", organs=[Organ("某乡人民政府")], chapters=[
         Chapter("主要举措", None, [Block(ITEM2, "加强领导。", "成立领导小组。")])])
-    from core.docx_export.build import block_runs
+    from core.pages.compose import block_runs
     runs = block_runs(report.chapters[0].blocks[0], "（一）")
-    assert [(r.text, r.style.role) for r in runs] == [("（一）加强领导。", "kai"), ("成立领导小组。", "body")]
+    assert [(r.text, r.style.font, r.role) for r in runs] == [("（一）加强领导。", "kai", "heading2"),
+                                                              ("成立领导小组。", "body", "body")]
 
 
 def test_red_variant_has_banner_doc_number_signer_and_a_full_width_red_line(exported):
@@ -164,34 +165,35 @@ def test_footers_alternate_with_page_fields_and_em_dashes(exported):
 
 
 def test_colophon_after_a_full_even_page_gets_a_blank_page_and_unnumbered_section(tmp_path):
+    """The body ends on a full even page: an unnumbered blank odd page, then the 版记 page."""
     report = sample_report()
-    from core.docx_export.build import Composer, Run, add_colophon, build_document
-    from core.fonts import font_set
-    document = build_document(report, "plain", font_set("gb2312"))
-    sections = document.sections
-    # The sample ends on an odd page: the 版记 goes on the next (even) page, numbered, one section.
-    assert len(sections) == 1
-    composer = Composer(docx.Document(), font_set("gb2312"))
-    composer.paragraph([Run("最后一行正文。")])
-    composer.page, composer.y = 2, layout.TEXT_H - layout.LINE_PITCH
-    add_colophon(composer, report)
-    assert len(composer.document.sections) == 2
-    assert composer.page == 4
-    blank_section = composer.document.sections[1]
-    assert "PAGE" not in blank_section.footer.paragraphs[0]._p.xml
+    for _ in range(300):  # lengthen the report until the body fills an even page
+        report.chapters[-1].blocks[-1].text += "依法行政。"
+        layout = layout_report(report, "plain")
+        if len(layout.pages) % 2 == 0 and not layout.pages[-2].numbered:
+            break
+    else:
+        pytest.fail("no length gave a full even last page")
+    blank_page, colophon_page = layout.pages[-2:]
+    assert blank_page.blank and not blank_page.numbered and not colophon_page.numbered
+    path = tmp_path / "r.docx"
+    export_report(report, path, "plain")
+    sections = _doc(path).sections
+    assert len(sections) == 2
+    assert "PAGE" not in sections[1].footer.paragraphs[0]._p.xml
+    assert "PAGE" in sections[0].footer.paragraphs[0]._p.xml
 
 
 def test_title_breaks_into_balanced_lines():
-    assert layout.break_title("中共景毛乡委员会 景毛乡人民政府关于2024年法治政府建设情况的报告") == [
+    from core.pages.title import break_title
+    assert break_title("中共景毛乡委员会 景毛乡人民政府关于2024年法治政府建设情况的报告") == [
         "中共景毛乡委员会 景毛乡人民政府", "关于2024年法治政府建设情况的报告"]
-    assert layout.break_title("某乡人民政府2024年法治政府建设年度报告") == ["某乡人民政府2024年法治政府建设年度报告"]
-    long = "某某县某某乡人民政府关于二〇二四年度推进法治政府建设工作情况和二〇二五年工作安排的报告"
-    lines = layout.break_title(long)
-    assert "".join(lines) == long and all(layout.text_units(x) <= 40 for x in lines) and len(lines) == 3
+    assert break_title("某乡人民政府2024年法治政府建设年度报告") == ["某乡人民政府2024年法治政府建设年度报告"]
 
 
 def test_kinsoku_never_starts_a_line_with_closing_punctuation():
-    lines = layout.wrap_units("一" * 28 + "，二三", 56)
+    text = "一" * 28 + "，二三"
+    lines = [text[a:b] for a, b in wrap(text, advances(text, 320, -5), geometry.TEXT_W, geometry.TEXT_W)]
     assert lines == ["一" * 27, "一，二三"]
 
 
@@ -257,3 +259,81 @@ def test_cli_rejects_a_non_docx_name(archive, db_url, tmp_path, capsys):
     assert main(["export", str(report_id), "--out", str(tmp_path / "x.pdf"), "--db", db_url]) == 1
     assert ".docx" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+# --- issue 10 findings 4–11, read back from the XML ----------------------------------------------
+
+def test_doc_properties_name_this_export_not_the_template(exported):
+    from core import APP_NAME, __version__
+    with zipfile.ZipFile(exported["red"]) as z:
+        core_xml, app_xml = z.read("docProps/core.xml").decode(), z.read("docProps/app.xml").decode()
+    assert "2013-12-23" not in core_xml and "Macintosh" not in app_xml
+    assert f"<Application>{APP_NAME} {__version__}</Application>" in app_xml
+    props = _doc(exported["red"]).core_properties
+    assert props.created.year >= 2025 and props.created == props.modified
+    assert f"<Pages>{len(layout_report(sample_report(), 'red').pages)}</Pages>" in app_xml
+
+
+def test_only_body_runs_are_condensed(exported):
+    """Banner, title, 版记 and page-number runs do not inherit the body's −0.25 pt spacing."""
+    with zipfile.ZipFile(exported["red"]) as z:
+        styles = z.read("word/styles.xml").decode()
+    defaults = styles[styles.index("<w:docDefaults>"):styles.index("</w:docDefaults>")]
+    assert "w:spacing w:val" not in defaults
+    document = _doc(exported["red"])
+    for paragraph in (document.paragraphs[0], _paragraph(document, "中共景毛乡委员会 景毛乡人民政府")):
+        assert paragraph.runs[0]._r.find(f"{W}rPr").find(f"{W}spacing") is None
+    body = _paragraph(document, "为深入贯彻落实")
+    assert body.runs[0]._r.find(f"{W}rPr").find(f"{W}spacing").get(f"{W}val") == "-5"
+    colophon = document.tables[-1].rows[0].cells[0].paragraphs[0]
+    assert colophon.runs[0]._r.find(f"{W}rPr").find(f"{W}spacing") is None
+
+
+def test_joint_banner_table_is_no_wider_than_the_type_area(tmp_path):
+    path = tmp_path / "joint.docx"
+    export_report(joint_banner(sample_report()), path, "red")
+    table = _doc(path).tables[0]._tbl
+    width = int(table.tblPr.find(f"{W}tblW").get(f"{W}w"))
+    grid = sum(int(col.get(f"{W}w")) for col in table.find(f"{W}tblGrid"))
+    assert width == grid <= geometry.TEXT_W
+
+
+def test_the_last_colophon_row_holds_its_line(exported):
+    """The 印发 line is no taller than its exact row, so the last rule cannot cross it."""
+    row = _doc(exported["plain"]).tables[-1].rows[-1]
+    height = int(row._tr.trPr.find(f"{W}trHeight").get(f"{W}val"))
+    line = int(row.cells[0].paragraphs[0]._p.pPr.find(f"{W}spacing").get(f"{W}line"))
+    assert line <= height
+
+
+def test_headings_keep_with_next_and_every_paragraph_has_widow_control(exported):
+    document = _doc(exported["plain"])
+    for start in ("一、", "（一）", "1."):
+        ppr = _paragraph(document, start)._p.pPr
+        if not _paragraph(document, start).text.endswith("。") or start == "（一）":
+            assert ppr.find(f"{W}keepNext") is not None and ppr.find(f"{W}keepLines") is not None
+    with zipfile.ZipFile(exported["plain"]) as z:
+        styles = z.read("word/styles.xml").decode()
+    assert '<w:widowControl w:val="1"/>' in styles
+
+
+def test_joint_sealed_signature_puts_the_organs_side_by_side(tmp_path):
+    report = sample_report()
+    path = tmp_path / "sealed.docx"
+    export_report(report, path, "red")
+    names = [p for p in _doc(path).paragraphs if "中共景毛乡委员会\t景毛乡人民政府" in p.text]
+    assert len(names) == 1
+    tabs = [int(t.get(f"{W}pos")) for t in names[0]._p.pPr.find(f"{W}tabs")]
+    assert len(tabs) == 2 and tabs[1] - tabs[0] >= 8 * geometry.CHAR_W  # seals do not touch
+    unsealed = tmp_path / "web.docx"
+    export_report(report, unsealed, "web")
+    texts = _texts(_doc(unsealed))
+    assert texts.index("景毛乡人民政府") == texts.index("中共景毛乡委员会") + 1  # stacked, lead first
+
+
+def test_no_banner_when_no_issuing_organ(tmp_path):
+    report = sample_report()
+    report.organs = []
+    path = tmp_path / "r.docx"
+    export_report(report, path, "red")
+    assert not any(t.endswith("文件") for t in _texts(_doc(path))[:3])

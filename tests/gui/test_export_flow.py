@@ -136,3 +136,15 @@ def test_font_set_chosen_in_the_menu_is_remembered_and_used(qtbot, flow, setting
         flow.export_to(report_id, target, "red", False)
     used = _east_asian_fonts(target)
     assert {"仿宋", "楷体"} <= used and not any("GB2312" in name for name in used)
+
+
+def test_the_dialog_names_the_errors_that_remain(qtbot, flow, archive, tmp_path):
+    report = sample_report()
+    report.written_date = None
+    report_id = archive.create_report(report)
+    asked, chosen = [], []
+    flow.confirm_despite_errors = lambda errors: asked.append(errors) or False
+    flow.choose_target = lambda r: chosen.append(r)
+    flow.export(report_id)
+    assert len(asked) == 1 and "成文日期" in asked[0] and "报告信息" in asked[0]
+    assert chosen == []

@@ -51,6 +51,7 @@ def clean_report() -> Report:
         Chapter("其他需要报告的情况", "other", [Block(BODY, "", "无。")]),
     ]
     return Report(year=2024, title="景毛乡人民政府关于2024年度法治政府建设情况的报告",
+                  organs=[Organ("景毛乡人民政府")], signer="王建国",
                   doc_number="景政发〔2025〕7号", recipients="县委依法治县办", written_date=date(2025, 1, 22),
                   cc="县司法局。", printing_organ="景毛乡党政办公室", printing_date=date(2025, 1, 23),
                   chapters=chapters)
