@@ -247,3 +247,14 @@ def test_a_dropped_connection_is_reconnected_for_the_next_save(pg_database):
         assert ended[0] >= 1
         archive.save_chapter(chapter.id, [Block(BODY, "", "断线之后。")], revision=revision)
         assert archive.load_report(report.id).chapters[1].blocks[0].text == "断线之后。"
+
+
+def test_no_password_reaches_the_output_or_the_log(pg_database, caplog, capsys):
+    import logging
+    caplog.set_level(logging.DEBUG)
+    secret = "Secret-Pass-7391"
+    for url in (_with(pg_database, password=secret), _with(pg_database, password=secret, database="absent")):
+        assert main(["list", "--db", url]) == 1
+        out = capsys.readouterr()
+        assert out.err.startswith("错误：") and secret not in out.out + out.err
+    assert secret not in caplog.text
