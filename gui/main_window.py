@@ -143,12 +143,14 @@ class MainWindow(QMainWindow):
             show_error(self, err, self.tr("无法打开档案"), wait=True)
             return False
         self.tabs.archive = self.archive
+        read_only = self.archive.read_only  # also a server login that may only read (core.archive.server)
         for action in self.actions_needing_archive():
             action.setEnabled(not read_only)
         self.tabs.set_read_only(read_only)
         if read_only:
-            self.save_label.setText(self.tr("只读：另一个窗口正在编辑此档案"))
-        else:
+            self.save_label.setText(self.tr("只读：当前账号只有读取权限") if self.archive.path is None
+                                    else self.tr("只读：另一个窗口正在编辑此档案"))
+        elif self.archive.path is not None:  # a server URL is not remembered: it may carry a password
             self.settings.last_archive = str(self.archive.path)
             self.autosaver.run_later(self.archive.backup_if_due)  # the day's first backup, off the start
         reports = self.refresh_panel()
