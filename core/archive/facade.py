@@ -327,14 +327,6 @@ class Archive:
 
     # --- use cases of the window: one transaction each ---------------------------------------
 
-    def replace_content(self, report_id: int, report: Report, snapshot_label: str) -> int:
-        """Overwrite a report's metadata and chapters (查找和替换, 年份更新) with a snapshot of what was
-        there first; returns the snapshot's id."""
-        with self._transaction(write=True) as s:
-            snapshot_id = records.take_snapshot(s, report_id, snapshot_label, automatic=True)
-            records.replace_content(s, report_id, report)
-            return snapshot_id
-
     def apply_fixes(self, report_id: int, finding=None, snapshot_label: str | None = None) -> FixResult:
         """Apply one check finding's fix (or, finding=None, every safe fix) to the report as stored,
         with a snapshot first when snapshot_label is given. Nothing is written when nothing changes
