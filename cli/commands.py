@@ -145,8 +145,13 @@ def _check(archive: Archive, args) -> int:
     return check_command(archive, args)
 
 
+def _figures(archive: Archive, args) -> int:
+    from cli.figures import figures_command
+    return figures_command(archive, args)
+
+
 COMMANDS = {
     "list": _list, "show": _show, "import": _import, "new": _new, "snapshot": _snapshot,
     "snapshots": _snapshots, "restore": _restore, "restore-backup": _restore_backup,
-    "export": _export, "check": _check,
+    "export": _export, "check": _check, "figures": _figures,
 }

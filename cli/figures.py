@@ -1,0 +1,69 @@
+"""`python main.py figures REPORT [--json] [--set KEY=VALUE …] [--add KEY=名称/单位 …]`: the key figures
+with last year's value and the change; --set and --add store them in one transaction (all or nothing)."""
+from __future__ import annotations
+
+import json
+
+from core.errors import AppError
+from core.figures import (UNITS, Figure, figure_to_dict, format_value, parse_value)
+
+
+def add_parser(commands, parents) -> None:
+    p = commands.add_parser("figures", parents=parents, help="查看或填写主要数据（与上年对照）")
+    p.add_argument("report", metavar="REPORT")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                   help="填写数据，KEY 为指标代码或名称，如 contracts_reviewed=959 或 负责人出庭应诉率=100；"
+                        "值留空表示清除")
+    p.add_argument("--add", action="append", default=[], metavar="KEY=名称/单位",
+                   help=f"添加自己的指标，如 grid_staff=网格员人数/人（单位：{'、'.join(UNITS)}）")
+
+
+def figures_command(archive, args) -> int:
+    report_id = archive.find_report(args.report)
+    if args.add or args.set:
+        current = archive.figures(report_id)
+        added = [_custom(item) for item in args.add]
+        changes = _values(current + added, args.set)
+        archive.set_figures(report_id, added + changes)
+    table = archive.figure_table(report_id)
+    if args.json:
+        print(json.dumps([figure_to_dict(c) for c in table], ensure_ascii=False, indent=2))
+        return 0
+    if args.add or args.set:
+        print(f"已保存 {len(args.add) + len(args.set)} 项数据。")
+    print("\t".join(("代码", "指标", "本年", "上年", "变化")))
+    for c in table:
+        f = c.figure
+        print("\t".join((f.key, f.label, format_value(f.value, f.unit) or "—",
+                         format_value(c.previous, f.unit) or "—", c.change_text or "—")))
+    return 0
+
+
+def _split(item: str, what: str) -> tuple[str, str]:
+    key, sep, value = item.partition("=")
+    if not sep or not key.strip():
+        raise AppError(f"“{item}”的写法不对，应写成 {what}。")
+    return key.strip(), value.strip()
+
+
+def _custom(item: str) -> Figure:
+    key, spec = _split(item, "KEY=名称/单位，如 grid_staff=网格员人数/人")
+    label, sep, unit = spec.rpartition("/")
+    if not sep:
+        raise AppError(f"“{item}”缺少单位，应写成 KEY=名称/单位，如 grid_staff=网格员人数/人。")
+    return Figure(key, label.strip(), unit.strip())
+
+
+def _values(known: list[Figure], items: list[str]) -> list[Figure]:
+    """Each KEY=VALUE as a Figure with its new value; KEY may be the code or the label."""
+    by_name = {f.key: f for f in known} | {f.label: f for f in known}
+    changed = []
+    for item in items:
+        name, text = _split(item, "KEY=VALUE，如 contracts_reviewed=959")
+        figure = by_name.get(name)
+        if figure is None:
+            raise AppError(f"没有名为“{name}”的指标。可用 figures 命令（不带 --set）查看指标代码和名称，"
+                           "或用 --add 添加自己的指标；未保存任何数据。")
+        changed.append(Figure(figure.key, figure.label, figure.unit, parse_value(text, figure), figure.note))
+    return changed

@@ -1,0 +1,59 @@
+"""`figures`: the table with last year's value and the change, --set/--add, JSON, Chinese errors."""
+import json
+import sqlite3
+
+import pytest
+
+from cli.main import main
+
+
+def run(capsys, db_path, *args) -> tuple[int, str, str]:
+    status = main([*map(str, args), "--db", str(db_path)])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def two_years(db_path, capsys):
+    run(capsys, db_path, "new", "--year", 2024)
+    run(capsys, db_path, "figures", 2024, "--set", "contracts_reviewed=950", "--set", "负责人出庭应诉率=97.1",
+        "--add", "grid=网格员人数/人", "--set", "grid=40")
+    run(capsys, db_path, "new", "--year", 2025, "--from-year", 2024)
+    return db_path
+
+
+def test_set_then_table_shows_last_year_and_change(two_years, capsys):
+    status, out, _ = run(capsys, two_years, "figures", 2025, "--set", "contracts_reviewed=959",
+                         "--set", "head_appearance_rate=95%")
+    assert status == 0 and "已保存 2 项数据。" in out
+    assert "合法性审查合同\t959 份\t950 份\t+9 份" in out
+    assert "负责人出庭应诉率\t95%\t97.1%\t−2.1 个百分点" in out
+    assert "网格员人数\t—\t40 人\t—" in out
+
+
+def test_json_lists_every_figure(two_years, capsys):
+    run(capsys, two_years, "figures", 2025, "--set", "contracts_reviewed=959")
+    status, out, _ = run(capsys, two_years, "figures", 2025, "--json")
+    rows = {r["key"]: r for r in json.loads(out)}
+    assert status == 0
+    expected = {"label": "合法性审查合同", "unit": "份", "value": 959, "previous": 950, "change": 9,
+                "change_text": "+9 份"}
+    assert {k: rows["contracts_reviewed"][k] for k in expected} == expected
+    assert rows["head_appearance_rate"]["value"] is None and rows["head_appearance_rate"]["previous"] == 97.1
+    assert rows["grid"]["previous"] == 40
+
+
+@pytest.mark.parametrize("item, message", [
+    ("nonsense=3", "没有名为“nonsense”的指标"), ("fines=三千", "“三千”不是数字"),
+    ("负责人出庭应诉率=120", "不能超过 100%"), ("fines", "应写成 KEY=VALUE")])
+def test_bad_values_are_refused_in_chinese_and_store_nothing(two_years, capsys, item, message):
+    status, out, err = run(capsys, two_years, "figures", 2025, "--set", "contracts_reviewed=1", "--set", item)
+    assert status == 1 and message in err and err.startswith("错误：") and "Traceback" not in err
+    with sqlite3.connect(two_years) as conn:
+        assert conn.execute("SELECT value FROM figures JOIN reports ON reports.id = report_id "
+                            "WHERE year = 2025 AND key = 'contracts_reviewed'").fetchall() in ([], [(None,)])
+
+
+def test_a_custom_figure_needs_a_known_unit(two_years, capsys):
+    status, _, err = run(capsys, two_years, "figures", 2025, "--add", "x=某指标/斤")
+    assert status == 1 and "单位“斤”不可用" in err
