@@ -57,3 +57,16 @@ def test_bad_values_are_refused_in_chinese_and_store_nothing(two_years, capsys, 
 def test_a_custom_figure_needs_a_known_unit(two_years, capsys):
     status, _, err = run(capsys, two_years, "figures", 2025, "--add", "x=某指标/斤")
     assert status == 1 and "单位“斤”不可用" in err
+
+
+def test_check_compares_the_stored_text_with_the_stored_figures(two_years, capsys):
+    from core.archive import Archive
+    from core.outline import Block
+    with Archive(two_years) as archive:
+        report = archive.load_report(archive.find_report(2025))
+        measures = next(c for c in report.chapters if c.template_key == "measures")
+        archive.save_chapter(measures.id, [Block(0, "", "全年审查合同959份，出具法律意见书124份。")])
+    run(capsys, two_years, "figures", 2025, "--set", "contracts_reviewed=960")
+    status, out, _ = run(capsys, two_years, "check", 2025)
+    assert status == 1
+    assert "figure-mismatch" in out and "合法性审查合同”为960 份" in out
