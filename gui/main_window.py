@@ -318,8 +318,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.check_panel is not None:
             self.check_panel.set_report(report_id)
-        if self.tabs.count() > 1:
-            self.tabs.setCurrentIndex(1)
+        self.tabs.show_first_chapter()
 
     def _show_no_report(self) -> None:
         self.tabs.clear_report()

@@ -1,0 +1,90 @@
+"""The 数据 tab: last year's values and the change, typed like a spreadsheet, saved, refused in Chinese."""
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from core.archive import Archive
+from core.figures import Figure
+from core.outline import Organ
+from gui.figures_tab import CHANGE, NOTE, PREVIOUS, VALUE
+from tests.gui.test_gui import open_window, settings  # noqa: F401 (fixtures)
+
+
+def two_years(db_path) -> int:
+    with Archive(db_path) as archive:
+        last = archive.new_report(2024, [Organ("景毛乡人民政府")])
+        archive.set_figures(last, [Figure("contracts_reviewed", "", "", Decimal(950)),
+                                   Figure("documents_reviewed", "", "", Decimal(30)),
+                                   Figure("head_appearance_rate", "", "", Decimal("97.1"))])
+        return archive.new_report(2025, from_year=2024)
+
+
+def row_of(tab, key: str) -> int:
+    return [f.key for f in tab.figures()].index(key)
+
+
+def type_into(qtbot, table, row: int, text: str) -> None:
+    table.setCurrentCell(row, VALUE)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter on a cell starts editing it
+    editor = table.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter commits (queued by Qt) and moves down
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+
+
+def test_typed_values_show_the_change_and_are_saved(open_window, db_path, qtbot):
+    report_id = two_years(db_path)
+    window = open_window()
+    tab = window.tabs.figures_tab
+    window.tabs.setCurrentWidget(tab)
+    assert window.tabs.tabText(1) == "数据"
+    table, row = tab.table, row_of(tab, "contracts_reviewed")
+    assert table.item(row, PREVIOUS).text() == "950 份" and table.item(row, VALUE).text() == ""
+
+    type_into(qtbot, table, row, "959")
+    assert table.item(row, CHANGE).text() == "+9 份"
+    assert table.currentRow() == row + 1  # Enter went to the row below, like a spreadsheet
+    type_into(qtbot, table, row + 1, "28")
+    rate = row_of(tab, "head_appearance_rate")
+    type_into(qtbot, table, rate, "95")
+    assert table.item(rate, CHANGE).text() == "−2.1 个百分点"
+    table.setCurrentCell(rate, VALUE)
+    assert tab.trend.points == [(2024, Decimal("97.1")), (2025, Decimal(95))]
+    assert "负责人出庭应诉率" in tab.trend_title.text()
+
+    assert window.autosaver.flush()
+    with Archive(db_path) as archive:
+        stored = {c.figure.key: c for c in archive.figure_table(report_id)}
+    assert stored["contracts_reviewed"].figure.value == 959
+    assert stored["documents_reviewed"].change_text == "−2 件"
+    assert stored["head_appearance_rate"].change_text == "−2.1 个百分点"
+
+
+def test_tab_goes_from_the_value_to_the_note(open_window, db_path, qtbot):
+    two_years(db_path)
+    window = open_window()
+    tab = window.tabs.figures_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.table.setCurrentCell(0, VALUE)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    qtbot.keyClick(tab.table.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: tab.table.currentColumn() != VALUE)
+    assert tab.table.currentColumn() == NOTE
+
+
+def test_a_bad_value_is_explained_and_not_saved(open_window, db_path, qtbot):
+    report_id = two_years(db_path)
+    window = open_window()
+    tab = window.tabs.figures_tab
+    window.tabs.setCurrentWidget(tab)
+    rate = row_of(tab, "head_appearance_rate")
+    type_into(qtbot, tab.table, rate, "120")
+    assert "不能超过 100%" in tab.message.text() and "未保存" in tab.message.text()
+    type_into(qtbot, tab.table, 0, "abc")
+    assert "不是数字" in tab.message.text()
+    assert window.autosaver.flush()
+    with Archive(db_path) as archive:
+        assert all(f.value is None for f in archive.figures(report_id))
