@@ -1,11 +1,13 @@
-"""`python main.py figures REPORT [--json] [--set KEY=VALUE …] [--add KEY=名称/单位 …]`: the key figures
-with last year's value and the change; --set and --add store them in one transaction (all or nothing)."""
+"""`python main.py figures REPORT [--json] [--set KEY=VALUE …] [--add KEY=名称/单位 …] [--from-text [--yes]]`:
+the key figures with last year's value and the change; --set and --add store them in one transaction (all
+or nothing); --from-text proposes the figures the report's own text states, --yes fills the empty ones."""
 from __future__ import annotations
 
 import json
 
 from core.errors import AppError
-from core.figures import (UNITS, Figure, figure_to_dict, format_value, parse_value)
+from core.figure_text import proposed_figures
+from core.figures import UNITS, Figure, figure_to_dict, format_value, parse_value
 
 
 def add_parser(commands, parents) -> None:
@@ -17,10 +19,15 @@ def add_parser(commands, parents) -> None:
                         "值留空表示清除")
     p.add_argument("--add", action="append", default=[], metavar="KEY=名称/单位",
                    help=f"添加自己的指标，如 grid_staff=网格员人数/人（单位：{'、'.join(UNITS)}）")
+    p.add_argument("--from-text", action="store_true",
+                   help="列出报告正文中写到的数据（如“审查合同959份”），供核对；加 --yes 填入尚未填写的项")
+    p.add_argument("--yes", action="store_true", help="与 --from-text 一起用：确认填入")
 
 
 def figures_command(archive, args) -> int:
     report_id = archive.find_report(args.report)
+    if args.from_text:
+        return _from_text(archive, report_id, args.yes)
     if args.add or args.set:
         current = archive.figures(report_id)
         added = [_custom(item) for item in args.add]
@@ -37,6 +44,25 @@ def figures_command(archive, args) -> int:
         f = c.figure
         print("\t".join((f.key, f.label, format_value(f.value, f.unit) or "—",
                          format_value(c.previous, f.unit) or "—", c.change_text or "—")))
+    return 0
+
+
+def _from_text(archive, report_id: int, confirmed: bool) -> int:
+    """Figures the report's own text states (an imported earlier year), for empty slots only."""
+    report = archive.load_report(report_id)
+    empty = {f.key for f in report.figures if f.value is None}
+    proposals = [p for p in proposed_figures(report) if p.figure.key in empty]
+    if not proposals:
+        print("正文中没有找到尚未填写的数据。")
+        return 0
+    for p in proposals:
+        print("\t".join((p.figure.key, p.figure.label, format_value(p.figure.value, p.figure.unit),
+                         f"原文：…{p.excerpt}")))
+    if confirmed:
+        archive.set_figures(report_id, [p.figure for p in proposals])
+        print(f"已填入 {len(proposals)} 项数据，请再核对一遍。")
+    else:
+        print(f"找到 {len(proposals)} 项数据，尚未填入。核对无误后加 --yes 填入，或用 --set 逐项填写。")
     return 0
 
 

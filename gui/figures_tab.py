@@ -10,18 +10,21 @@ from typing import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.errors import AppError
+from core.figure_text import Proposal
 from core.figures import (Figure, FigureComparison, change_text, difference, format_number, format_value,
                           parse_value)
+from gui.errors import ask
 
 LABEL, VALUE, UNIT, PREVIOUS, CHANGE, NOTE = range(6)
 EDITABLE = (VALUE, NOTE)
 ERROR_COLOR = QColor("#fde2e1")
 TREND_HEIGHT = 130
 History = Callable[[str], list[tuple[int, Decimal]]]
+Proposals = Callable[[], list[Proposal]]
 
 
 class FigureTable(QTableWidget):
@@ -114,6 +117,7 @@ class FiguresTab(QWidget):
         self._rows: list[FigureComparison] = []
         self._values: list[Decimal | None] = []
         self._history: History = lambda _key: []
+        self._proposals: Proposals = lambda: []
         self._year = 0
         self._filling = False
         self.table = FigureTable(0, 6)
@@ -133,18 +137,26 @@ class FiguresTab(QWidget):
         self.message.setWordWrap(True)
         self.trend_title = QLabel()
         self.trend = TrendChart()
+        self.from_text_button = QPushButton(self.tr("从正文中提取…"))
+        self.from_text_button.setToolTip(self.tr("找出正文中写到的数据（如“审查合同959份”），核对后填入空着的格子"))
+        self.from_text_button.clicked.connect(self._fill_from_text)
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("填写本年数据，与上年对照；Tab 到下一格，回车到下一行。正文中的数字与这里不一致时，"
                               "“检查”会提示。"))
         hint.setWordWrap(True)
-        layout.addWidget(hint)
+        top = QHBoxLayout()
+        top.addWidget(hint, 1)
+        top.addWidget(self.from_text_button)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.trend_title)
         layout.addWidget(self.trend)
 
-    def show_figures(self, year: int, rows: list[FigureComparison], history: History) -> None:
-        self._year, self._rows, self._history = year, list(rows), history
+    def show_figures(self, year: int, rows: list[FigureComparison], history: History,
+                     proposals: Proposals) -> None:
+        """rows: the table; history(key): (year, value) over the archive; proposals(): figures the text states."""
+        self._year, self._rows, self._history, self._proposals = year, list(rows), history, proposals
         self._values = [r.figure.value for r in rows]
         self._filling = True
         self.table.setRowCount(len(rows))
@@ -166,6 +178,7 @@ class FiguresTab(QWidget):
             self._show_trend(0)
 
     def set_read_only(self, read_only: bool) -> None:
+        self.from_text_button.setEnabled(not read_only)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
                                    QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked
@@ -175,6 +188,21 @@ class FiguresTab(QWidget):
         """The figures as typed (valid values only): what the autosaver writes."""
         return [Figure(r.figure.key, r.figure.label, r.figure.unit, value, self._note(row))
                 for row, (r, value) in enumerate(zip(self._rows, self._values))]
+
+    def _fill_from_text(self) -> None:
+        """Propose the figures the text states for the empty rows; fill them when the clerk agrees."""
+        rows = {r.figure.key: i for i, r in enumerate(self._rows) if self._values[i] is None}
+        found = [p for p in self._proposals() if p.figure.key in rows]
+        if not found:
+            self.message.setText(self.tr("正文中没有找到尚未填写的数据。"))
+            return
+        lines = "\n".join(f"{p.figure.label}：{format_value(p.figure.value, p.figure.unit)}（原文：…{p.excerpt}）"
+                          for p in found)
+        if not ask(self, self.tr("从正文中提取"), self.tr("正文中写到以下数据，填入空着的格子吗？\n\n{0}\n\n"
+                                                         "填入后请再核对一遍。").format(lines), self.tr("填入")):
+            return
+        for p in found:
+            self.table.item(rows[p.figure.key], VALUE).setText(format_number(p.figure.value))
 
     def _note(self, row: int) -> str:
         item = self.table.item(row, NOTE)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QWidget
 
+from core.figure_text import proposed_figures
 from core.outline import Chapter, Report, chapter_numbers
 from gui.autosave import Autosaver
 from gui.chapter_editor import ChapterEditor
@@ -95,7 +96,8 @@ class ReportTabs(QTabWidget):
         previous = self.archive.previous_report(report_id)
         self.show_report(report, previous, self.archive.list_organs())
         self.figures_tab.show_figures(report.year, self.archive.figure_table(report_id),
-                                      lambda key: self.archive.figure_history(report_id, key))
+                                      lambda key: self.archive.figure_history(report_id, key),
+                                      lambda: self._stated_figures(report_id))
 
     def reload(self, keep_chapter_id: int | None = None) -> None:
         if self.report is not None:
@@ -238,6 +240,12 @@ class ReportTabs(QTabWidget):
             return write
         self._autosaver.schedule(("report", report.id), prepare)
         self.meta_edited.emit()
+
+    def _stated_figures(self, report_id: int):
+        """The figures the report's text states, as stored once pending typing is written."""
+        if not self._autosaver.flush():
+            return []
+        return proposed_figures(self.archive.load_report(report_id))
 
     def _schedule_figures(self) -> None:
         report, tab = self.report, self.figures_tab

@@ -10,67 +10,21 @@ import json
 import re
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from core.checks.model import Target
 from core.checks.text_rules import Hit
-from core.figures import Figure, format_value, standard_indicators
+from core.figure_text import mentions
+from core.figures import Figure, format_value
 from core.outline import BODY, Report
 from core.paths import resource_path
 
 Found = Iterator[tuple[Target | None, Hit]]
 MEASURES_KEY, PLANS_KEY = "measures", "plans"
 YEAR_BOUND_KEYS = (MEASURES_KEY, "shortcomings", "first_responsibility", PLANS_KEY)
-_NUMBER = r"(\d[\d,，]*(?:\.\d+)?)"
-_GAP = r"[^\d。；，,;：:、！？\n]{0,6}?"  # words between the phrase and its number (达, 共, 违法案件)
-_OTHER_TIME = re.compile(r"上年|去年|上一年|同比|较|(?:19|20)\d{2}年")  # a number of another year
-_LOOK_BACK = 8
-_RATE = re.compile(rf"率[^\d。；，,;]{{0,4}}?(\d+(?:\.\d+)?)\s*[%％]")
+_RATE = re.compile(r"率[^\d。；，,;]{0,4}?(\d+(?:\.\d+)?)\s*[%％]")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
 _LEADING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})年")
-
-
-class Mention(NamedTuple):
-    """A figure written in the text: 「审查合同959份」."""
-    key: str
-    start: int  # of the number
-    end: int  # of the unit
-    value: Decimal
-    gap: int  # characters between phrase and number: the nearest phrase owns a number
-
-
-# --- figures against the table ------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern, dict[str, int]], ...]:
-    patterns = []
-    for ind in standard_indicators():
-        if not ind.phrases:
-            continue
-        units = dict(ind.text_units)
-        phrases = "|".join(map(re.escape, sorted(ind.phrases, key=len, reverse=True)))
-        unit_names = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-        if ind.unit == "%":
-            unit_names, units = "%|％", {"%": 1, "％": 1}
-        patterns.append((ind.key, re.compile(f"(?:{phrases})({_GAP}){_NUMBER}\\s*({unit_names})"), units))
-    return tuple(patterns)
-
-
-def mentions(text: str, year: int | None = None) -> list[Mention]:
-    """Standard figures written in `text`, each number attributed to its nearest phrase; numbers said
-    to be of another year (上年, 较, 2023年…) right before the phrase are left out."""
-    found: dict[int, Mention] = {}
-    for key, pattern, units in _patterns():
-        for match in pattern.finditer(text):
-            before = text[max(0, match.start() - _LOOK_BACK):match.start()]
-            other = [m for m in _OTHER_TIME.finditer(before) if m.group() != f"{year}年"]
-            if other:
-                continue
-            value = Decimal(match.group(2).replace(",", "").replace("，", "")) * units[match.group(3)]
-            mention = Mention(key, match.start(2), match.end(3), value, len(match.group(1)))
-            if mention.start not in found or mention.gap < found[mention.start].gap:
-                found[mention.start] = mention
-    return sorted(found.values(), key=lambda m: m.start)
 
 
 def _paragraphs(report: Report, skip_plans: bool = False):

@@ -70,3 +70,22 @@ def test_check_compares_the_stored_text_with_the_stored_figures(two_years, capsy
     status, out, _ = run(capsys, two_years, "check", 2025)
     assert status == 1
     assert "figure-mismatch" in out and "合法性审查合同”为960 份" in out
+
+
+def test_from_text_proposes_then_fills_only_with_yes(db_path, capsys):
+    from core.archive import Archive
+    from core.outline import Block
+    run(capsys, db_path, "new", "--year", 2023)
+    with Archive(db_path) as archive:
+        report = archive.load_report(archive.find_report(2023))
+        measures = next(c for c in report.chapters if c.template_key == "measures")
+        archive.save_chapter(measures.id, [Block(0, "", "全年审查合同880份，出具法律意见书101份，罚款2.8万元。")])
+    run(capsys, db_path, "figures", 2023, "--set", "legal_opinions=100")
+    status, out, _ = run(capsys, db_path, "figures", 2023, "--from-text")
+    assert status == 0 and "合法性审查合同\t880 份\t原文：…全年审查合同880份" in out and "尚未填入" in out
+    assert "legal_opinions" not in out  # already filled in: the clerk's value stays
+    assert json.loads(run(capsys, db_path, "figures", 2023, "--json")[1])[0]["value"] is None
+    status, out, _ = run(capsys, db_path, "figures", 2023, "--from-text", "--yes")
+    assert "已填入 2 项数据" in out
+    rows = {r["key"]: r["value"] for r in json.loads(run(capsys, db_path, "figures", 2023, "--json")[1])}
+    assert (rows["contracts_reviewed"], rows["legal_opinions"], rows["fines"]) == (880, 100, 28000)

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from core.checks import apply_all_fixes, apply_fix, run_checks, target_text
-from core.checks.figure_rules import mentions
+from core.figure_text import mentions, proposed_figures
 from core.figures import Figure
 from core.outline import BODY, ITEM2, Block
 from tests.support.reports import clean_report
@@ -83,3 +83,12 @@ def test_a_plan_cited_with_the_wrong_period_is_an_error_with_a_fix():
     fixed = apply_all_fixes(report)
     assert fixed.chapters[MEASURES].blocks[-1].text == "贯彻落实《法治政府建设实施纲要（2021—2025年）》。"
     assert not findings(report_with("按《法治政府建设实施纲要（2015—2020年）》要求。"), "plan-period")
+
+
+def test_an_earlier_years_text_proposes_its_figures():
+    report = report_with("全年审查合同880份，较上年审查合同增加20份；出具法律意见书101份。")
+    report.chapters[PLANS].blocks.append(Block(BODY, "", "力争审查合同1000份。"))
+    proposals = proposed_figures(report)
+    assert [(p.figure.key, p.figure.value) for p in proposals] == [("contracts_reviewed", 880),
+                                                                    ("legal_opinions", 101)]
+    assert proposals[0].excerpt.endswith("审查合同880份")

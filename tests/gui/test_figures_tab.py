@@ -88,3 +88,24 @@ def test_a_bad_value_is_explained_and_not_saved(open_window, db_path, qtbot):
     assert window.autosaver.flush()
     with Archive(db_path) as archive:
         assert all(f.value is None for f in archive.figures(report_id))
+
+
+def test_figures_stated_in_the_text_fill_empty_cells_when_confirmed(open_window, db_path, qtbot):
+    from core.outline import Block
+    from tests.support.gui import answer_next_dialog
+    report_id = two_years(db_path)
+    window = open_window()
+    measures = next(p for p in window.tabs.pages() if p.chapter.template_key == "measures")
+    with Archive(db_path) as archive:  # the text as the clerk typed it, stored
+        archive.save_chapter(measures.chapter.id, [Block(0, "", "全年审查合同959份，出具法律意见书124份。")])
+    window.tabs.load(report_id)
+    tab = window.tabs.figures_tab
+    window.tabs.setCurrentWidget(tab)
+    answer_next_dialog("填入")
+    tab.from_text_button.click()
+    row = row_of(tab, "contracts_reviewed")
+    assert tab.table.item(row, VALUE).text() == "959" and tab.table.item(row, CHANGE).text() == "+9 份"
+    assert window.autosaver.flush()
+    with Archive(db_path) as archive:
+        values = {f.key: f.value for f in archive.figures(report_id)}
+    assert (values["contracts_reviewed"], values["legal_opinions"]) == (959, 124)
