@@ -19,6 +19,7 @@ from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
 from core.errors import AppError
 from gui.errors import ask, guarded, show_error
 from gui.font_set_menu import FontSetMenu
+from gui.insert_figure import InsertFigureMenu
 from gui.settings import Settings
 
 APP_NAME = "法治年报"
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         for widget in (self.start_page, self.splitter):
             self.stack.addWidget(widget)
         self.setCentralWidget(self.stack)
-        self.tabs.set_level_actions(self.level_actions)
+        self.tabs.set_level_actions(self.level_actions + [self.insert_figure_menu.menuAction()])
         self._apply_shortcuts()
         self._restore_splitters()
         self.statusBar().clearMessage()
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         self.check_action = self._action(tr("检查"), self.toggle_check_panel, "F7",
                                          tr("检查报告是否符合要求"))
         self.check_action.setCheckable(True)
+        self.insert_figure_menu = InsertFigureMenu(lambda: self.tabs.figures_tab.figures() if self.tabs else [],
+                                                   lambda: self.tabs.current_editor() if self.tabs else None, self)
         self._disable_missing(self.export_action, "gui.export_flow", tr("导出功能尚未安装"))
         self._disable_missing(self.check_action, "gui.check_panel", tr("检查功能尚未安装"))
 
@@ -203,7 +206,8 @@ class MainWindow(QMainWindow):
                             None, self.save_now_action,
                             self.snapshot_action, self.versions_action, None, self.delete_action, None,
                             self.quit_action]),
-            (tr("编辑(&E)"), [self.undo_action, self.redo_action, None, self.find_action, self.search_action]),
+            (tr("编辑(&E)"), [self.undo_action, self.redo_action, None, self.find_action, self.search_action,
+                            None, self.insert_figure_menu]),
             (tr("格式(&O)"), self.level_actions),
             (tr("部分(&C)"), [self.add_chapter_action, self.rename_chapter_action, self.move_up_action,
                             self.move_down_action, None, self.remove_chapter_action]),

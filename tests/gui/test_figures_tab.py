@@ -109,3 +109,25 @@ def test_figures_stated_in_the_text_fill_empty_cells_when_confirmed(open_window,
     with Archive(db_path) as archive:
         values = {f.key: f.value for f in archive.figures(report_id)}
     assert (values["contracts_reviewed"], values["legal_opinions"]) == (959, 124)
+
+
+def test_insert_figure_types_the_fragment_at_the_cursor(open_window, db_path, qtbot):
+    from tests.support.gui import stored_text
+    report_id = two_years(db_path)
+    window = open_window()
+    tab = window.tabs.figures_tab
+    window.tabs.setCurrentWidget(tab)
+    type_into(qtbot, tab.table, row_of(tab, "contracts_reviewed"), "959")
+    menu = window.insert_figure_menu
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == ["请先在正文中点到要插入的位置", "合法性审查合同  959 份"]
+    assert not menu.actions()[1].isEnabled()
+    page = next(p for p in window.tabs.pages() if p.chapter.template_key == "measures")
+    window.tabs.setCurrentWidget(page)
+    page.editor.setFocus()
+    menu.aboutToShow.emit()
+    [action] = menu.actions()
+    action.trigger()
+    assert page.editor.toPlainText() == "审查合同959份"
+    assert window.autosaver.flush()
+    assert "审查合同959份" in stored_text(db_path, report_id)
