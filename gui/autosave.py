@@ -33,12 +33,14 @@ class Autosaver(QObject):
     saved = Signal(object)  # the key of each successful write
     conflicted = Signal(object)  # an EditConflict: the text was kept as a version, not retried
     _finished = Signal(object)  # a Future, from the writer thread, queued to the GUI thread
+    _ran = Signal(object)  # (done, result, error) of run(), from the writer thread
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._pending: dict[Hashable, Prepare] = {}
         self._in_flight: list[Future] = []
         self._failing = False
+        self.last_error = None  # the latest failure, shown once per streak
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._timer = QTimer(self)  # restarted by every change (debounce), or the retry after a failure
         self._timer.setSingleShot(True)
@@ -47,6 +49,7 @@ class Autosaver(QObject):
         self._deadline.setSingleShot(True)
         self._deadline.timeout.connect(lambda: self._start_writes())
         self._finished.connect(self._on_finished)
+        self._ran.connect(lambda outcome: outcome[0](outcome[1], outcome[2]))
 
     def schedule(self, key: Hashable, prepare: Prepare) -> None:
         """Save later; a newer schedule for the same key replaces the older one."""
@@ -66,6 +69,19 @@ class Autosaver(QObject):
         """Changes not yet confirmed written: scheduled, being written, or written but not yet reported."""
         return bool(self._pending) or any(not _handled(f) for f in self._in_flight)
 
+    def run(self, work: Callable[[], object], done: Callable[[object, Exception | None], None]) -> None:
+        """Run work() on the writer thread after the pending edits (written first, in order); then
+        done(result, error) on the GUI thread. Long archive work (an export) goes this way."""
+        self._start_writes()
+
+        def job():
+            try:
+                outcome = (done, work(), None)
+            except Exception as err:  # noqa: BLE001 — handed back to the GUI thread
+                outcome = (done, None, err)
+            self._ran.emit(outcome)
+        self._writer.submit(job)
+
     def run_later(self, work: Callable[[], object]) -> None:
         """Run work on the writer thread after what is queued (a backup); its failure is not shown."""
         self._writer.submit(work)
@@ -79,12 +95,17 @@ class Autosaver(QObject):
         self._deadline.stop()
         if not self.has_pending():
             return True
+        self._wait_in_flight()  # writes already running first: a failed one is pending again, retried now
         self._start_writes()
+        errors = self._wait_in_flight()
+        return self._report(next((e for e in errors if e is not None), None))
+
+    def _wait_in_flight(self) -> list:
+        """Wait for the writes started so far and settle them here, not later through the queued signal,
+        so that the caller sees their outcome now."""
         futures, self._in_flight = self._in_flight, []
         wait(futures)
-        # Settle the results here, not later through the queued signal, so the caller sees them now.
-        errors = [self._settle_future(f) for f in futures if not _handled(f)]
-        return self._report(next((e for e in errors if e is not None), None))
+        return [self._settle_future(f) for f in futures if not _handled(f)]
 
     def close(self) -> None:
         self._writer.shutdown(wait=True)
@@ -147,6 +168,7 @@ class Autosaver(QObject):
                 self._failing = False
                 self.status_changed.emit(self.tr("已保存 {0}").format(datetime.now().strftime("%H:%M:%S")))
             return not self._pending
+        self.last_error = error
         self.status_changed.emit(self.tr("未能保存，稍后自动重试"))
         self._timer.start(RETRY_MS)
         if not self._failing:

@@ -179,7 +179,7 @@ class BlockEditor(QPlainTextEdit):
     # --- typing, input method, paste ------------------------------------------------------
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.isReadOnly():
             self._new_paragraph()
             return
         super().keyPressEvent(event)
@@ -187,6 +187,8 @@ class BlockEditor(QPlainTextEdit):
             self._recognise_typed_prefix()
 
     def inputMethodEvent(self, event) -> None:
+        if self.isReadOnly():  # Qt still inserts a committed input-method string into a read-only editor
+            return
         super().inputMethodEvent(event)
         if event.commitString():
             self._recognise_typed_prefix()
@@ -239,7 +241,7 @@ class BlockEditor(QPlainTextEdit):
     def insert_paragraphs(self, text: str) -> None:
         """Insert plain paragraphs at the cursor (paste, 插入所选内容); numbers become levels."""
         paragraphs = split_paragraphs(text)
-        if not paragraphs:
+        if not paragraphs or self.isReadOnly():
             return
         cursor = self.textCursor()
         cursor.beginEditBlock()

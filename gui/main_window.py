@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
             return
         if self._export_flow is None:
             from gui.export_flow import ExportFlow
-            self._export_flow = ExportFlow(self.archive, self.settings, self)
+            self._export_flow = ExportFlow(self.archive, self.settings, self, self.autosaver.run)
             self._export_flow.exported.connect(
                 lambda path: self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 10000))
             self._export_flow.failed.connect(lambda message: show_error(self, AppError(message)))

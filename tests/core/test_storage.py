@@ -199,3 +199,14 @@ def test_backups_keep_the_newest_few_and_one_a_month_for_a_year(db_path):
     assert len(months) == len(set(months))  # one a month
     assert min(months) == (2024, 4)  # within the last twelve months (2024-04 … 2025-03)
     assert all(max(s for s in stamps if (s.year, s.month) == m) in older for m in months)  # the newest of each
+
+
+def test_network_file_systems_are_recognised(tmp_path):
+    from core.archive_lock import on_network
+    mounts = ("/dev/sda1 / ext4 rw 0 0\n//server/share /mnt/share cifs rw 0 0\n"
+              "nas:/export /home/clerk/nas nfs4 rw 0 0\n")
+    from pathlib import Path
+    assert on_network(Path("/mnt/share/年报/archive.sqlite3"), mounts)
+    assert on_network(Path("/home/clerk/nas/archive.sqlite3"), mounts)
+    assert not on_network(Path("/home/clerk/archive.sqlite3"), mounts)
+    assert not on_network(Path("/mnt/shared-local/archive.sqlite3"), mounts)
