@@ -95,6 +95,9 @@ def _import(archive: Archive, args) -> int:
           f"{report.char_count()} 字）")
     for note in result.notes:
         print(f"  请核对：{note}")
+    from cli.figures import import_hint
+    if hint := import_hint(report):
+        print(hint)
     return 0
 
 

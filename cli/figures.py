@@ -47,6 +47,13 @@ def figures_command(archive, args) -> int:
     return 0
 
 
+def import_hint(report) -> str | None:
+    """After an import: the figures its text states, and how to take them into the 数据 table."""
+    count = len(proposed_figures(report))
+    return (f"  正文中写到 {count} 项主要数据，可用 python main.py figures {report.year} --from-text 核对后填入"
+            "“数据”表（窗口中：数据 ▸ 从正文中提取…）。") if count else None
+
+
 def _from_text(archive, report_id: int, confirmed: bool) -> int:
     """Figures the report's own text states (an imported earlier year), for empty slots only."""
     report = archive.load_report(report_id)

@@ -82,6 +82,14 @@ def figure_set(stored: list[Figure]) -> list[Figure]:
     return standard + list(by_key.values())
 
 
+def custom_key(taken) -> str:
+    """A key for a user's own figure: custom_1, custom_2, … (kept when the figure moves to next year)."""
+    number = 1
+    while f"custom_{number}" in taken:
+        number += 1
+    return f"custom_{number}"
+
+
 def check_custom(key: str, label: str, unit: str) -> None:
     """A user's own figure: a short key (letters, digits, 汉字, _), a label and one of the units."""
     if not _KEY.match(key or ""):

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHBoxLa
 
 from core.errors import AppError
 from core.figure_text import Proposal
-from core.figures import (Figure, FigureComparison, change_text, difference, format_number, format_value,
-                          parse_value)
+from core.figures import (Figure, FigureComparison, change_text, custom_key, difference, format_number,
+                          format_value, parse_value)
+from gui.add_figure_dialog import AddFigureDialog
 from gui.errors import ask
 
 LABEL, VALUE, UNIT, PREVIOUS, CHANGE, NOTE = range(6)
@@ -140,6 +141,9 @@ class FiguresTab(QWidget):
         self.from_text_button = QPushButton(self.tr("从正文中提取…"))
         self.from_text_button.setToolTip(self.tr("找出正文中写到的数据（如“审查合同959份”），核对后填入空着的格子"))
         self.from_text_button.clicked.connect(self._fill_from_text)
+        self.add_button = QPushButton(self.tr("添加指标…"))
+        self.add_button.setToolTip(self.tr("添加标准指标以外、本乡镇需要逐年对照的数据"))
+        self.add_button.clicked.connect(self._add_figure)
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("填写本年数据，与上年对照；Tab 到下一格，回车到下一行。正文中的数字与这里不一致时，"
                               "“检查”会提示。"))
@@ -147,6 +151,7 @@ class FiguresTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(hint, 1)
         top.addWidget(self.from_text_button)
+        top.addWidget(self.add_button)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
@@ -179,6 +184,7 @@ class FiguresTab(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         self.from_text_button.setEnabled(not read_only)
+        self.add_button.setEnabled(not read_only)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
                                    QAbstractItemView.EditTrigger.AnyKeyPressed
                                    | QAbstractItemView.EditTrigger.DoubleClicked
@@ -203,6 +209,18 @@ class FiguresTab(QWidget):
             return
         for p in found:
             self.table.item(rows[p.figure.key], VALUE).setText(format_number(p.figure.value))
+
+    def _add_figure(self) -> None:
+        dialog = AddFigureDialog(self)
+        if not dialog.exec():
+            return
+        label, unit = dialog.chosen()
+        key = custom_key({r.figure.key for r in self._rows})
+        rows = [FigureComparison(figure, r.previous) for figure, r in zip(self.figures(), self._rows)]
+        self.show_figures(self._year, rows + [FigureComparison(Figure(key, label, unit), None)], self._history,
+                          self._proposals)
+        self.table.setCurrentCell(len(rows), VALUE)
+        self.changed.emit()
 
     def _note(self, row: int) -> str:
         item = self.table.item(row, NOTE)

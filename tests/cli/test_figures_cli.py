@@ -89,3 +89,11 @@ def test_from_text_proposes_then_fills_only_with_yes(db_path, capsys):
     assert "已填入 2 项数据" in out
     rows = {r["key"]: r["value"] for r in json.loads(run(capsys, db_path, "figures", 2023, "--json")[1])}
     assert (rows["contracts_reviewed"], rows["legal_opinions"], rows["fines"]) == (880, 100, 28000)
+
+
+def test_import_says_how_to_take_the_figures_its_text_states(db_path, tmp_path, capsys):
+    source = tmp_path / "2023.txt"
+    source.write_text("景毛乡人民政府2023年法治政府建设年度报告\n\n一、2023年度推进法治政府建设的主要举措和成效\n\n"
+                      "全年审查合同880份，出具法律意见书101份。\n", encoding="utf-8")
+    status, out, _ = run(capsys, db_path, "import", source)
+    assert status == 0 and "正文中写到 2 项主要数据" in out and "figures 2023 --from-text" in out

@@ -131,3 +131,27 @@ def test_insert_figure_types_the_fragment_at_the_cursor(open_window, db_path, qt
     assert page.editor.toPlainText() == "审查合同959份"
     assert window.autosaver.flush()
     assert "审查合同959份" in stored_text(db_path, report_id)
+
+
+def test_a_figure_of_the_users_own_is_added_and_kept(open_window, db_path, qtbot):
+    from tests.support.gui import answer_next_dialog
+    report_id = two_years(db_path)
+    window = open_window()
+    tab = window.tabs.figures_tab
+    window.tabs.setCurrentWidget(tab)
+    type_into(qtbot, tab.table, row_of(tab, "contracts_reviewed"), "959")
+
+    def fill(dialog):
+        dialog.label.setText("网格员人数")
+        dialog.unit.setCurrentText("人")
+        dialog.accept()
+    answer_next_dialog(then=fill)
+    tab.add_button.click()
+    row = tab.table.rowCount() - 1
+    assert tab.table.item(row, 0).text() == "网格员人数" and tab.table.currentRow() == row
+    type_into(qtbot, tab.table, row, "40")
+    assert window.autosaver.flush()
+    with Archive(db_path) as archive:
+        figures = {f.key: f for f in archive.figures(report_id)}
+    assert figures["custom_1"].label == "网格员人数" and figures["custom_1"].value == 40
+    assert figures["contracts_reviewed"].value == 959  # typed before the row was added: still there
