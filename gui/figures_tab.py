@@ -163,6 +163,7 @@ class FiguresTab(QWidget):
         """rows: the table; history(key): (year, value) over the archive; proposals(): figures the text states."""
         self._year, self._rows, self._history, self._proposals = year, list(rows), history, proposals
         self._values = [r.figure.value for r in rows]
+        self._edited: set[str] = set()  # keys changed in this window: the only ones it writes
         self._filling = True
         self.table.setRowCount(len(rows))
         for row, comparison in enumerate(rows):
@@ -191,9 +192,14 @@ class FiguresTab(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
 
     def figures(self) -> list[Figure]:
-        """The figures as typed (valid values only): what the autosaver writes."""
+        """The figures as typed (valid values only)."""
         return [Figure(r.figure.key, r.figure.label, r.figure.unit, value, self._note(row))
                 for row, (r, value) in enumerate(zip(self._rows, self._values))]
+
+    def edited_figures(self) -> list[Figure]:
+        """What the autosaver writes: only the figures changed here, so that figures another window or
+        the command line stored meanwhile are not overwritten with what this window loaded."""
+        return [f for f in self.figures() if f.key in self._edited]
 
     def _fill_from_text(self) -> None:
         """Propose the figures the text states for the empty rows; fill them when the clerk agrees."""
@@ -217,8 +223,10 @@ class FiguresTab(QWidget):
         label, unit = dialog.chosen()
         key = custom_key({r.figure.key for r in self._rows})
         rows = [FigureComparison(figure, r.previous) for figure, r in zip(self.figures(), self._rows)]
+        edited = self._edited | {key}
         self.show_figures(self._year, rows + [FigureComparison(Figure(key, label, unit), None)], self._history,
                           self._proposals)
+        self._edited = edited
         self.table.setCurrentCell(len(rows), VALUE)
         self.changed.emit()
 
@@ -243,6 +251,7 @@ class FiguresTab(QWidget):
             self._values[row] = value
             self._set_cell(row, CHANGE, change_text(difference(value, self._rows[row].previous), figure.unit))
             self._show_trend(row)
+        self._edited.add(self._rows[row].figure.key)
         self.changed.emit()
 
     def _set_cell(self, row: int, column: int, text: str) -> None:

@@ -251,7 +251,7 @@ class ReportTabs(QTabWidget):
         report, tab = self.report, self.figures_tab
 
         def prepare():
-            figures = tab.figures()
+            figures = tab.edited_figures()
 
             def write():
                 self.archive.set_figures(report.id, figures)

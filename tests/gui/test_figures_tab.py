@@ -155,3 +155,16 @@ def test_a_figure_of_the_users_own_is_added_and_kept(open_window, db_path, qtbot
         figures = {f.key: f for f in archive.figures(report_id)}
     assert figures["custom_1"].label == "网格员人数" and figures["custom_1"].value == 40
     assert figures["contracts_reviewed"].value == 959  # typed before the row was added: still there
+
+
+def test_figures_stored_elsewhere_meanwhile_are_not_overwritten(open_window, db_path, qtbot):
+    report_id = two_years(db_path)
+    window = open_window()
+    tab = window.tabs.figures_tab
+    with Archive(db_path) as other:  # the command line or a second window, after this one loaded
+        other.set_figures(report_id, [Figure("fines", "", "", Decimal(31500))])
+    type_into(qtbot, tab.table, row_of(tab, "contracts_reviewed"), "959")
+    assert window.autosaver.flush()
+    with Archive(db_path) as archive:
+        values = {f.key: f.value for f in archive.figures(report_id)}
+    assert values["contracts_reviewed"] == 959 and values["fines"] == 31500
