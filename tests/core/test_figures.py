@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.archive import Archive
 from core.errors import AppError
 from core.figures import (Figure, FigureComparison, change_text, figure_set, format_value, fragment,
                           parse_value, standard_indicators)
@@ -113,3 +114,18 @@ def test_figure_set_keeps_stored_values_in_standard_order():
     stored = [Figure("fines", "罚款金额", "元", Decimal(5)), Figure("zz", "自定", "次", Decimal(1))]
     merged = figure_set(stored)
     assert merged[-1].key == "zz" and next(f for f in merged if f.key == "fines").value == 5
+
+
+def test_an_archive_from_before_figures_is_upgraded_with_its_reports(db_path):
+    with Archive(db_path) as archive:
+        report_id = archive.new_report(2024, [Organ("景毛乡人民政府")])
+    with sqlite3.connect(db_path) as conn:  # the file as version 0002 left it
+        conn.execute("DROP INDEX ix_figures_report_id")
+        conn.execute("DROP TABLE figures")
+        conn.execute("UPDATE alembic_version SET version_num = '0002'")
+    with Archive(db_path) as archive:
+        assert [r.year for r in archive.list_reports()] == [2024]
+        archive.set_figures(report_id, [Figure("fines", "", "", Decimal(3500))])
+        assert {f.key: f.value for f in archive.figures(report_id)}["fines"] == 3500
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
