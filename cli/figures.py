@@ -39,7 +39,7 @@ def figures_command(archive, args) -> int:
         return 0
     if args.add or args.set:
         print(f"已保存 {len(args.add) + len(args.set)} 项数据。")
-    print("\t".join(("代码", "指标", "本年", "上年", "变化")))
+    print("代码\t指标\t本年\t上年\t变化")
     for c in table:
         f = c.figure
         print("\t".join((f.key, f.label, format_value(f.value, f.unit) or "—",

@@ -5,8 +5,8 @@ The tab only shows and edits; it says `changed` and ReportTabs hands the figures
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -31,7 +31,7 @@ Proposals = Callable[[], list[Proposal]]
 class FigureTable(QTableWidget):
     """A table edited like a spreadsheet: Enter moves down, Tab to the next editable cell."""
 
-    def closeEditor(self, editor, hint):  # noqa: N802 (Qt override)
+    def closeEditor(self, editor, hint):
         Hint = QAbstractItemDelegate.EndEditHint
         step = {Hint.SubmitModelCache: None, Hint.EditNextItem: 1, Hint.EditPreviousItem: -1}
         if hint not in step:
@@ -54,7 +54,7 @@ class FigureTable(QTableWidget):
             self.setCurrentCell(*cells[target])
             self.edit(self.currentIndex())
 
-    def keyPressEvent(self, event):  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
             index = self.currentIndex()
             if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
@@ -76,7 +76,7 @@ class TrendChart(QWidget):
         self.points, self.unit = points, unit
         self.update()
 
-    def paintEvent(self, _event):  # noqa: N802 (Qt override)
+    def paintEvent(self, _event):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         area = QRectF(self.rect()).adjusted(48, 24, -48, -26)
@@ -118,7 +118,7 @@ class FiguresTab(QWidget):
         self._rows: list[FigureComparison] = []
         self._values: list[Decimal | None] = []
         self._history: History = lambda _key: []
-        self._proposals: Proposals = lambda: []
+        self._proposals: Proposals = list
         self._year = 0
         self._filling = False
         self.table = FigureTable(0, 6)

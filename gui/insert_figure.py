@@ -2,7 +2,7 @@
 edited as a sentence fragment (「审查合同959份」), where the cursor is."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QMenu, QWidget
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
 
 from core.checks.model import Target
 from core.checks.text_rules import Hit

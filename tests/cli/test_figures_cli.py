@@ -47,7 +47,7 @@ def test_json_lists_every_figure(two_years, capsys):
     ("nonsense=3", "没有名为“nonsense”的指标"), ("fines=三千", "“三千”不是数字"),
     ("负责人出庭应诉率=120", "不能超过 100%"), ("fines", "应写成 KEY=VALUE")])
 def test_bad_values_are_refused_in_chinese_and_store_nothing(two_years, capsys, item, message):
-    status, out, err = run(capsys, two_years, "figures", 2025, "--set", "contracts_reviewed=1", "--set", item)
+    status, _, err = run(capsys, two_years, "figures", 2025, "--set", "contracts_reviewed=1", "--set", item)
     assert status == 1 and message in err and err.startswith("错误：") and "Traceback" not in err
     with sqlite3.connect(two_years) as conn:
         assert conn.execute("SELECT value FROM figures JOIN reports ON reports.id = report_id "

@@ -28,10 +28,10 @@ def test_change_text(delta, unit, text):
 
 
 def test_comparison_computes_the_change_once():
-    rate = Figure("head_appearance_rate", "负责人出庭应诉率", "%", Decimal("95"))
+    rate = Figure("head_appearance_rate", "负责人出庭应诉率", "%", Decimal(95))
     assert FigureComparison(rate, Decimal("97.1")).change_text == "−2.1 个百分点"
     assert FigureComparison(rate, None).change_text == ""
-    assert format_value(Decimal("100"), "%") == "100%" and format_value(Decimal("959"), "份") == "959 份"
+    assert format_value(Decimal(100), "%") == "100%" and format_value(Decimal(959), "份") == "959 份"
 
 
 @pytest.mark.parametrize("typed, value", [("959", 959), ("１，２３４", 1234), ("95.5%", Decimal("95.5")),
