@@ -25,6 +25,9 @@ def add_parser(commands, parents) -> None:
 
 
 def figures_command(archive, args) -> int:
+    if args.set or args.add or (args.from_text and args.yes):
+        from cli.commands import refuse_while_a_window_edits
+        refuse_while_a_window_edits(args)  # the window would not show what the command stored
     report_id = archive.find_report(args.report)
     if args.from_text:
         return _from_text(archive, report_id, args.yes)

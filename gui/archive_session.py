@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.archive_lock import HEARTBEAT_S, ArchiveLock
-from gui.single_instance import RaiseServer
 
 
 class ArchiveSession(QObject):
@@ -19,7 +18,7 @@ class ArchiveSession(QObject):
         super().__init__(parent)
         self.archive = None
         self._lock: ArchiveLock | None = None
-        self._server: RaiseServer | None = None
+        self._server = None  # a gui.single_instance.RaiseServer while the archive is held
         self._heartbeat = QTimer(self)
         self._heartbeat.timeout.connect(lambda: self._lock and self._lock.refresh())
 
@@ -37,6 +36,7 @@ class ArchiveSession(QObject):
         return self.archive
 
     def _hold(self, path: Path) -> None:
+        from gui.single_instance import RaiseServer  # QtNetwork loads after the window shows
         self._lock = ArchiveLock(path)
         self._lock.acquire()
         self._heartbeat.start(HEARTBEAT_S * 1000)

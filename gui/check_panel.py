@@ -23,10 +23,12 @@ class CheckPanel(QWidget):
     field_requested = Signal(str)  # a report metadata field (Report attribute name) to show
     report_changed = Signal(int)  # report_id, after a fix was written to the database
 
-    def __init__(self, archive, parent: QWidget | None = None):
+    def __init__(self, archive, settings: Settings, flush_edits=None, parent: QWidget | None = None):
+        """flush_edits() → bool writes the typed text before a fix is written (False: it could not)."""
         super().__init__(parent)
         self.archive = archive
-        self.flush_edits = None  # optional callable → bool: save typed text before a fix is written
+        self.settings = settings
+        self.flush_edits = flush_edits
         self._report_id: int | None = None
         self._report: Report | None = None
         self._findings: list[Finding] = []
@@ -89,7 +91,7 @@ class CheckPanel(QWidget):
         else:
             self._report = self.archive.load_report(self._report_id)
             installed = set(QFontDatabase.families())
-            self._findings = run_checks(self._report) + font_findings(installed, Settings().font_set)
+            self._findings = run_checks(self._report) + font_findings(installed, self.settings.font_set)
         self._fill()
 
     def findings(self) -> list[Finding]:
@@ -184,3 +186,19 @@ class CheckPanel(QWidget):
 
     def _flushed(self) -> bool:
         return self.flush_edits is None or bool(self.flush_edits())
+
+
+def check_dock(window, archive, settings: Settings, flush_edits, tabs, on_changed, action) -> CheckPanel:
+    """The 检查 panel in a dock at the bottom of `window`, wired to the tabs and to its toggle action."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+    panel = CheckPanel(archive, settings, flush_edits, window)
+    panel.jump_requested.connect(tabs.jump_to)
+    panel.field_requested.connect(tabs.show_field)
+    panel.report_changed.connect(on_changed)
+    dock = QDockWidget(panel.tr("检查"), window)
+    dock.setObjectName("checkDock")
+    dock.setWidget(panel)
+    dock.visibilityChanged.connect(action.setChecked)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    return panel

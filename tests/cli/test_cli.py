@@ -105,3 +105,18 @@ def test_export_font_set_option(db_path, sample_path, tmp_path):
                   check=False)
     assert refused.returncode != 0 and not (tmp_path / "x.docx").exists()
     assert refused.stderr.startswith("错误：命令行参数有误") and len(refused.stderr.splitlines()) == 1
+
+
+def test_commands_that_change_the_archive_wait_for_the_window_to_close(db_path, sample_path):
+    import os
+    import socket
+    from datetime import datetime
+    from core.archive_lock import lock_path
+    run("new", "--year", "2023", "--db", db_path)
+    now = datetime.now().isoformat()
+    lock_path(db_path).write_text(json.dumps({"pid": os.getpid(), "host": socket.gethostname(),
+                                              "since": now, "refreshed": now}), encoding="utf-8")
+    refused = run("import", sample_path, "--db", db_path, check=False)
+    assert refused.returncode == 1 and "正在本机上的法治年报" in refused.stderr and "请先关闭该窗口" in refused.stderr
+    assert "2023年" in run("list", "--db", db_path).stdout  # reading is fine
+    assert "2024" not in run("list", "--db", db_path).stdout

@@ -97,3 +97,18 @@ def test_import_says_how_to_take_the_figures_its_text_states(db_path, tmp_path, 
                       "全年审查合同880份，出具法律意见书101份。\n", encoding="utf-8")
     status, out, _ = run(capsys, db_path, "import", source)
     assert status == 0 and "正文中写到 2 项主要数据" in out and "figures 2023 --from-text" in out
+
+
+def test_setting_figures_waits_for_the_window_to_close(two_years, capsys):
+    import os
+    import socket
+    from datetime import datetime
+
+    from core.archive_lock import lock_path
+    now = datetime.now().isoformat()  # a window in another live process (the parent: this one is ignored)
+    lock_path(two_years).write_text(json.dumps({"pid": os.getppid(), "host": socket.gethostname(),
+                                                "since": now, "refreshed": now}), encoding="utf-8")
+    status, _, err = run(capsys, two_years, "figures", 2025, "--set", "fines=3500")
+    assert status == 1 and "请先关闭该窗口" in err
+    status, out, _ = run(capsys, two_years, "figures", 2025)  # reading is fine
+    assert status == 0 and "罚款金额\t—" in out

@@ -185,7 +185,7 @@ def test_killed_during_save_chapter_the_chapter_is_whole(db_path):
                 child.save_chapter(chapter_id, versions[i % 2])
                 tell()
 
-    for _ in range(25):
+    for _ in range(15):
         pid, ready = _fork(save_forever)
         os.read(ready, 1)  # it is saving now
         time.sleep(rng.uniform(0, 0.05))
@@ -217,7 +217,7 @@ def test_killed_during_an_import_the_report_is_all_there_or_not_at_all(db_path):
         archive.delete_report(expected.id)
         archive.purge_report(expected.id)
     outcomes = set()
-    for _ in range(20):
+    for _ in range(12):
         pid, ready = _fork(import_once)
         os.read(ready, 1)
         time.sleep(rng.uniform(0, duration))

@@ -16,7 +16,7 @@ from core.archive_lock import lock_path, read_owner
 from core.errors import ReadOnlyArchive
 from gui.archive_opener import plan_opening
 from gui.single_instance import ask_to_raise
-from tests.gui.test_gui import chapter_tab, open_window, seed_report, settings  # noqa: F401 (fixtures)
+from tests.gui.test_gui import chapter_tab, seed_report
 from tests.support.gui import answer_next_dialog, commit_text, message_boxes, stored_text
 
 
@@ -148,3 +148,31 @@ def test_a_window_that_changed_something_leaves_a_backup_when_it_closes(open_win
     with Archive(found[0]) as copy:
         assert "关闭前写的。" in "".join(b.plain for c in copy.load_report(copy.list_reports()[0].id).chapters
                                          for b in c.blocks)
+
+
+def test_backups_are_listed_with_their_reports_and_one_can_be_restored(open_window, db_path, qtbot):
+    seed_report(db_path, 2023)
+    window = open_window()
+    from gui.backup_dialog import BackupDialog
+    dialog = BackupDialog(window.archive, window)
+    dialog.restore_requested.connect(window.restore_backup)  # as 文件 ▸ 备份与恢复 wires it
+    qtbot.addWidget(dialog)
+    dialog.backup_now()
+    assert dialog.table.rowCount() >= 1
+    assert dialog.table.item(0, 1).text() == "手动备份" and "2023年度" in dialog.table.item(0, 2).text()
+    window._create_report(year=2024, organs=[], from_year=None, copy_text=False)
+    assert {r.year for r in window.archive.list_reports()} == {2023, 2024}
+
+    dialog.table.selectRow(0)
+    answer_next_dialog("恢复")
+    dialog.restore_selected()
+    assert [r.year for r in window.archive.list_reports()] == [2023], [b.text() for b in message_boxes("errorBox")]  # as at the backup
+    reasons = [backups.reason_label(p) for p in backups.list_backups(db_path)]
+    assert "用备份恢复之前" in reasons  # and the replaced state can be restored in turn
+    assert list(db_path.parent.glob("archive.sqlite3.replaced-*"))
+
+    usb = db_path.parent / "U盘" / "copy.sqlite3"
+    usb.parent.mkdir()
+    window.archive.save_copy_as(usb)
+    with Archive(usb) as copy:
+        assert [r.year for r in copy.list_reports()] == [2023]

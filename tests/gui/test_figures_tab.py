@@ -7,7 +7,6 @@ from core.archive import Archive
 from core.figures import Figure
 from core.outline import Organ
 from gui.figures_tab import CHANGE, NOTE, PREVIOUS, VALUE
-from tests.gui.test_gui import open_window, settings  # noqa: F401 (fixtures)
 
 
 def two_years(db_path) -> int:

@@ -3,34 +3,13 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QMimeData, Qt
 
 from core.archive import Archive
 from core.outline import BODY, ITEM2, ITEM3, Block
 from gui.main_window import MainWindow
-from gui.settings import Settings
 from gui.start_page import default_report_year
 from tests.support.gui import answer_next_dialog, commit_text, message_boxes, stored_text
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
-@pytest.fixture
-def open_window(qtbot, db_path, settings):
-    """open_window() → a shown main window on db_path; several may be opened one after another."""
-    def opener():
-        window = MainWindow(settings)
-        qtbot.addWidget(window)
-        window.show()
-        with qtbot.waitActive(window):  # shortcuts reach only the active window
-            window.windowHandle().requestActivate()
-        assert window.open_archive(str(db_path))
-        return window
-    return opener
 
 
 def chapter_tab(window, template_key):

@@ -3,7 +3,7 @@ overwrite each other: a save states the revision it edited; a refused save keeps
 from __future__ import annotations
 
 from core.archive import Archive
-from tests.gui.test_gui import chapter_tab, open_window, seed_report, settings  # noqa: F401 (fixtures)
+from tests.gui.test_gui import chapter_tab, seed_report
 from tests.support.gui import commit_text, message_boxes, stored_text
 
 
