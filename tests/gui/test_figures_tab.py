@@ -1,6 +1,7 @@
 """The 数据 tab: last year's values and the change, typed like a spreadsheet, saved, refused in Chinese."""
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 
 from core.archive import Archive
@@ -18,6 +19,15 @@ def two_years(db_path) -> int:
         return archive.new_report(2025, from_year=2024)
 
 
+@pytest.fixture
+def on_figures_tab(open_window, db_path):
+    """(2025's report id, a window showing its 数据 tab, the tab); 2024 has three figures."""
+    report_id = two_years(db_path)
+    window = open_window()
+    window.tabs.setCurrentWidget(window.tabs.figures_tab)
+    return report_id, window, window.tabs.figures_tab
+
+
 def row_of(tab, key: str) -> int:
     return [f.key for f in tab.figures()].index(key)
 
@@ -33,11 +43,8 @@ def type_into(qtbot, table, row: int, text: str) -> None:
     qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
 
 
-def test_typed_values_show_the_change_and_are_saved(open_window, db_path, qtbot):
-    report_id = two_years(db_path)
-    window = open_window()
-    tab = window.tabs.figures_tab
-    window.tabs.setCurrentWidget(tab)
+def test_typed_values_show_the_change_and_are_saved(on_figures_tab, db_path, qtbot):
+    report_id, window, tab = on_figures_tab
     assert window.tabs.tabText(1) == "数据"
     table, row = tab.table, row_of(tab, "contracts_reviewed")
     assert table.item(row, PREVIOUS).text() == "950 份" and table.item(row, VALUE).text() == ""
@@ -61,11 +68,8 @@ def test_typed_values_show_the_change_and_are_saved(open_window, db_path, qtbot)
     assert stored["head_appearance_rate"].change_text == "−2.1 个百分点"
 
 
-def test_tab_goes_from_the_value_to_the_note(open_window, db_path, qtbot):
-    two_years(db_path)
-    window = open_window()
-    tab = window.tabs.figures_tab
-    window.tabs.setCurrentWidget(tab)
+def test_tab_goes_from_the_value_to_the_note(on_figures_tab, qtbot):
+    _, _, tab = on_figures_tab
     tab.table.setCurrentCell(0, VALUE)
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
@@ -74,11 +78,8 @@ def test_tab_goes_from_the_value_to_the_note(open_window, db_path, qtbot):
     assert tab.table.currentColumn() == NOTE
 
 
-def test_a_bad_value_is_explained_and_not_saved(open_window, db_path, qtbot):
-    report_id = two_years(db_path)
-    window = open_window()
-    tab = window.tabs.figures_tab
-    window.tabs.setCurrentWidget(tab)
+def test_a_bad_value_is_explained_and_not_saved(on_figures_tab, db_path, qtbot):
+    report_id, window, tab = on_figures_tab
     rate = row_of(tab, "head_appearance_rate")
     type_into(qtbot, tab.table, rate, "120")
     assert "不能超过 100%" in tab.message.text() and "未保存" in tab.message.text()
@@ -89,7 +90,7 @@ def test_a_bad_value_is_explained_and_not_saved(open_window, db_path, qtbot):
         assert all(f.value is None for f in archive.figures(report_id))
 
 
-def test_figures_stated_in_the_text_fill_empty_cells_when_confirmed(open_window, db_path, qtbot):
+def test_figures_stated_in_the_text_fill_empty_cells_when_confirmed(open_window, db_path):
     from core.outline import Block
     from tests.support.gui import answer_next_dialog
     report_id = two_years(db_path)
@@ -110,12 +111,9 @@ def test_figures_stated_in_the_text_fill_empty_cells_when_confirmed(open_window,
     assert (values["contracts_reviewed"], values["legal_opinions"]) == (959, 124)
 
 
-def test_insert_figure_types_the_fragment_at_the_cursor(open_window, db_path, qtbot):
+def test_insert_figure_types_the_fragment_at_the_cursor(on_figures_tab, db_path, qtbot):
     from tests.support.gui import stored_text
-    report_id = two_years(db_path)
-    window = open_window()
-    tab = window.tabs.figures_tab
-    window.tabs.setCurrentWidget(tab)
+    report_id, window, tab = on_figures_tab
     type_into(qtbot, tab.table, row_of(tab, "contracts_reviewed"), "959")
     menu = window.insert_figure_menu
     menu.aboutToShow.emit()
@@ -132,12 +130,9 @@ def test_insert_figure_types_the_fragment_at_the_cursor(open_window, db_path, qt
     assert "审查合同959份" in stored_text(db_path, report_id)
 
 
-def test_a_figure_of_the_users_own_is_added_and_kept(open_window, db_path, qtbot):
+def test_a_figure_of_the_users_own_is_added_and_kept(on_figures_tab, db_path, qtbot):
     from tests.support.gui import answer_next_dialog
-    report_id = two_years(db_path)
-    window = open_window()
-    tab = window.tabs.figures_tab
-    window.tabs.setCurrentWidget(tab)
+    report_id, window, tab = on_figures_tab
     type_into(qtbot, tab.table, row_of(tab, "contracts_reviewed"), "959")
 
     def fill(dialog):
