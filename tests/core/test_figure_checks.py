@@ -92,3 +92,8 @@ def test_an_earlier_years_text_proposes_its_figures():
     assert [(p.figure.key, p.figure.value) for p in proposals] == [("contracts_reviewed", 880),
                                                                     ("legal_opinions", 101)]
     assert proposals[0].excerpt.endswith("审查合同880份")
+
+
+def test_a_number_under_another_heading_is_not_taken_for_a_figure():
+    found = mentions("行政复议立案3件，全年立案查处违法案件56件。", 2025)
+    assert [(m.key, m.value) for m in found] == [("enforcement_cases", 56)]
