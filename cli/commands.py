@@ -23,7 +23,7 @@ def run_command(args) -> int:
     handler = COMMANDS[args.command]
     try:
         if args.command in WINDOW_SENSITIVE and not is_server_url(args.db):
-            _refuse_while_a_window_edits(args)
+            refuse_while_a_window_edits(args)
         if args.command in WITHOUT_ARCHIVE:
             return handler(args)
         with Archive(args.db) as archive:
@@ -49,7 +49,7 @@ def run_command(args) -> int:
 WINDOW_SENSITIVE = {"import", "new", "snapshot", "restore", "restore-backup"}  # commands that change the archive
 
 
-def _refuse_while_a_window_edits(args) -> None:
+def refuse_while_a_window_edits(args) -> None:
     """A command must not change an archive a window is editing: the window's text would go on top."""
     from core.archive_lock import read_owner
     from core.paths import default_db_path
@@ -98,6 +98,9 @@ def _import(archive: Archive, args) -> int:
           f"{report.char_count()} 字）")
     for note in result.notes:
         print(f"  请核对：{note}")
+    from cli.figures import import_hint
+    if hint := import_hint(report):
+        print(hint)
     return 0
 
 
@@ -162,9 +165,14 @@ def _check(archive: Archive, args) -> int:
     return check_command(archive, args)
 
 
+def _figures(archive: Archive, args) -> int:
+    from cli.figures import figures_command
+    return figures_command(archive, args)
+
+
 COMMANDS = {
     "list": _list, "show": _show, "import": _import, "new": _new, "snapshot": _snapshot,
     "snapshots": _snapshots, "restore": _restore, "restore-backup": _restore_backup,
-    "export": _export, "check": _check, "copy": _copy,
+    "export": _export, "check": _check, "copy": _copy, "figures": _figures,
 }
 WITHOUT_ARCHIVE = {"restore-backup", "copy"}  # they open (or restore) archives of their own

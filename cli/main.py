@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", parents=[db, fonts], help="检查报告是否符合要求")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    from cli.figures import add_parser as add_figures_parser
+    add_figures_parser(commands, [db])
     return parser
 
 

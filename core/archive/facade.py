@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from core import backups, storage
 from core.locations import is_server_url
 from core.archive import records
+from core.archive.figures import FiguresMixin, copy_empty_slots
 from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit,
                                 SnapshotInfo, check_year, copy_for_year, default_title)
 from core.archive.search import search as search_blocks
@@ -33,7 +34,7 @@ from core.schema import ChapterRow, ReportRow, SnapshotRow
 from core.template import new_chapters
 
 
-class Archive:
+class Archive(FiguresMixin):
     """The report archive in one SQLite file — or, given a postgresql:// URL, on a server
     (core.archive.server.ServerArchive, which Archive(url) returns)."""
 
@@ -166,7 +167,10 @@ class Archive:
             else:
                 source = records.load_report(s, records.find_report(s, from_year))
                 report = copy_for_year(source, year, copy_text)
-            return records.create_report(s, report)
+            report_id = records.create_report(s, report)
+            if from_year is not None and source.id is not None:
+                copy_empty_slots(s, source.id, report_id)
+            return report_id
 
     def import_report(self, report: Report, replace: bool, source_name: str) -> tuple[int, bool]:
         """Store an imported report as one transaction: new, or over the same year's report when
