@@ -15,7 +15,7 @@ from core.figure_text import proposed_figures
 from core.outline import Chapter, Report, chapter_numbers
 from core.template import template_chapter
 from gui.autosave import Autosaver
-from gui.chapter_editor import ChapterEditor
+from gui.chapter_editor import MIN_PANE_WIDTH, ChapterEditor
 from gui.errors import ask
 from gui.figures_tab import FiguresTab
 from gui.metadata_form import MetadataForm
@@ -290,13 +290,16 @@ class ReportTabs(QTabWidget):
             page.set_pane_visible(visible and self._previous_year is not None)
 
     def set_pane_sizes(self, sizes: list[int]) -> None:
+        if len(sizes) != 2 or min(sizes) < MIN_PANE_WIDTH:
+            return  # a collapsed pane is not a size to keep
         self._pane_sizes = list(sizes)
         for page in self.loaded_pages():
             page.splitter.setSizes(self._pane_sizes)
 
     def pane_sizes(self) -> list[int]:
-        pages = self.loaded_pages()
-        return pages[0].splitter.sizes() if pages else self._pane_sizes
+        shown = [page.splitter.sizes() for page in self.loaded_pages() if page.pane.isVisibleTo(page)]
+        usable = [sizes for sizes in shown if min(sizes) >= MIN_PANE_WIDTH]
+        return usable[0] if usable else self._pane_sizes
 
     # --- chapters ----------------------------------------------------------------------------
 
