@@ -23,6 +23,8 @@ def _install_qt_translation(app) -> None:
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    from gui.qt_texts import MissingQtTexts
+    app.installTranslator(MissingQtTexts(app))
 
 
 def run_gui(db_path: str | None, quit_when_ready: bool = False) -> int:
