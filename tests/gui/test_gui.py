@@ -262,6 +262,18 @@ def test_find_and_search_across_years(open_window, db_path):
     dialog.results.itemActivated.emit(item, 0)
     assert window.tabs.report.year == 2023
     assert window.tabs.current_editor().textCursor().selectedText() == "行政调解"
+    assert dialog.parentWidget() is None  # a child window would stay on top of the report it opened
+
+
+def test_search_window_closes_with_the_main_window(open_window, db_path, qtbot):
+    seed_report(db_path, 2023)
+    window = open_window()
+    window.search_all()
+    from gui.search_dialog import SearchDialog
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SearchDialog))
+    assert dialog.isVisible()
+    window.close()
+    assert not dialog.isVisible()
 
 
 def test_import_shows_summary_and_asks_before_replacing(open_window, db_path, sample_path):
