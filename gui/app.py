@@ -14,6 +14,8 @@ def make_application():
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     _install_qt_translation(app)
+    from gui import dialog_titles
+    dialog_titles.install(app)
     return app
 
 
