@@ -313,6 +313,22 @@ class ReportTabs(QTabWidget):
                 page.set_number(number)
 
     def add_chapter(self) -> None:
+        """A deleted mandated part is offered first (in its place, with its template); else a free title."""
+        from core.template import missing_chapters, template_position
+        missing = missing_chapters(self.report.chapters)
+        if missing:
+            other = self.tr("其他部分（自拟标题）…")
+            titles = [t.title_for(self.report.year) for t in missing]
+            choice, ok = QInputDialog.getItem(self, self.tr("新增部分"), self.tr("缺少以下规定部分，可恢复："),
+                                              titles + [other], 0, False)
+            if not ok:
+                return
+            if choice != other:
+                chosen = missing[titles.index(choice)]
+                if self._autosaver.flush():
+                    position = template_position(self.report.chapters, chosen.key)
+                    self.reload(self.archive.add_chapter(self.report.id, choice, chosen.key, position))
+                return
         title, ok = QInputDialog.getText(self, self.tr("新增部分"), self.tr("部分标题："),
                                          QLineEdit.EchoMode.Normal, self.tr("其他需要报告的情况"))
         if not ok or not title.strip() or not self._autosaver.flush():

@@ -51,3 +51,24 @@ def test_context_menu_opens_and_builds_the_next_year(open_window, db_path):
     window.panel.report_menu(older, deleted=False).actions()[1].trigger()
     assert window.tabs.report.year == 2025  # 2024 exists: the next free year
     assert window.tabs.report.organ_names == ["景毛乡人民政府"]
+
+
+def test_add_chapter_offers_the_missing_mandated_part_first(open_window, db_path):
+    report_id = seed_report(db_path, 2024)
+    with Archive(db_path) as archive:
+        report = archive.load_report(report_id)
+        problems = next(c for c in report.chapters if c.template_key == "shortcomings")
+        keys = [c.template_key for c in report.chapters]
+        archive.remove_chapter(problems.id)
+    window = open_window()
+    offered = []
+
+    def choose_first(dialog):
+        offered.extend(dialog.comboBoxItems())
+        dialog.setTextValue(offered[0])
+        dialog.accept()
+    answer_next_dialog(then=choose_first)
+    window.tabs.add_chapter()
+    assert offered[0] == problems.title and offered[-1].startswith("其他部分")
+    chapters = window.tabs.report.chapters
+    assert [c.template_key for c in chapters] == keys
