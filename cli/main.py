@@ -69,9 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("restore-backup", parents=[db], help="用最近的备份替换损坏的数据库")
 
-    p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）")
+    p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）或 PDF（.pdf）")
     p.add_argument("report", metavar="REPORT")
-    p.add_argument("--out", required=True, metavar="FILE.docx")
+    p.add_argument("--out", required=True, metavar="FILE.docx|FILE.pdf")
+    p.add_argument("--format", choices=("docx", "pdf"), help="输出格式（默认按文件扩展名）")
     p.add_argument("--variant", choices=VARIANTS, default=DEFAULT_VARIANT, help=variants_help())
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 

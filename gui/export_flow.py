@@ -20,6 +20,7 @@ from core.errors import AppError
 from gui.errors import accept_cancel_buttons, ask, error_text, show_error
 
 DOCX_FILTER = "Word 文档 (*.docx)"
+FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Word 即可打印）"}
 
 
 class ExportDialog(QDialog):
@@ -39,11 +40,16 @@ class ExportDialog(QDialog):
         for key, label in VARIANT_LABELS.items():
             self.variant_box.addItem(self.tr(label), key)
         self.variant_box.setCurrentIndex(max(0, self.variant_box.findData(variant)))
+        self.format_box = QComboBox()
+        for suffix, label in FORMATS.items():
+            self.format_box.addItem(self.tr(label), suffix)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
         self.open_after_box = QCheckBox(self.tr("导出后打开文件"))
         self.open_after_box.setChecked(open_after)
         buttons = accept_cancel_buttons(self, self.tr("导出"))
         form = QFormLayout(self)
         form.addRow(self.tr("保存为："), path_row)
+        form.addRow(self.tr("格式："), self.format_box)
         form.addRow(self.tr("样式："), self.variant_box)
         form.addRow("", self.open_after_box)
         form.addRow(buttons)
@@ -55,10 +61,16 @@ class ExportDialog(QDialog):
         if path:
             self.path_edit.setText(path)
 
+    def _format_changed(self) -> None:
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() in FORMATS:
+            self.path_edit.setText(str(path.with_suffix(self.format_box.currentData())))
+
     def choice(self) -> tuple[Path, str, bool]:
         path = Path(self.path_edit.text().strip())
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
+        suffix = self.format_box.currentData()
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
         return path, self.variant_box.currentData(), self.open_after_box.isChecked()
 
 
@@ -100,7 +112,11 @@ class ExportFlow(QObject):
     def _write(self, report, path: Path, variant: str, open_after: bool, report_id: int) -> None:
         error = ""
         try:
-            export_report(report, path, variant, self._font_set_name())
+            if path.suffix.lower() == ".pdf":
+                from gui.pdf_export import export_pdf
+                export_pdf(report, path, variant, self._font_set_name())
+            else:
+                export_report(report, path, variant, self._font_set_name())
         except Exception as err:  # noqa: BLE001 — reported to the GUI thread as a message
             error = error_text(err)
         self._finished.emit(str(path), error, variant, open_after, report_id)
@@ -115,7 +131,8 @@ class ExportFlow(QObject):
             else:
                 self._fail(error)
             return
-        label = f"导出 Word（{VARIANT_LABELS[variant]}，{path.name}）"
+        kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
+        label = f"导出 {kind}（{VARIANT_LABELS[variant]}，{path.name}）"
         self.archive.take_snapshot(report_id, label, automatic=True)
         self.settings.last_export_dir = str(path.parent)
         self.settings.export_variant = variant
