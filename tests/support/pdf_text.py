@@ -23,20 +23,22 @@ def pdf_lines(path) -> list[list[str]]:
     root = ET.fromstring(xml.replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
     pages = []
     for page in root.iter("page"):
-        lines = []
-        for line in page.iter("line"):
-            words = [w.text or "" for w in line.iter("word")]
-            top = float(line.get("yMin"))
-            lines.append((round(top / 3), float(line.get("xMin")), normalise("".join(words))))
-        lines.sort()
-        pages.append(_merge_rows(lines))
+        boxes = [(float(line.get("yMin")), float(line.get("yMax")), float(line.get("xMin")),
+                  normalise("".join(w.text or "" for w in line.iter("word")))) for line in page.iter("line")]
+        pages.append(_rows(sorted(boxes)))
     return pages
 
 
-def _merge_rows(lines) -> list[str]:
-    """pdftotext splits a printed line with a wide gap (文号 … 签发人) into two; join them by row."""
-    rows: dict[int, list[str]] = {}
-    for row, _x, text in lines:
-        key = next((k for k in rows if abs(k - row) <= 1), row)
-        rows.setdefault(key, []).append(text)
-    return ["".join(parts) for _, parts in sorted(rows.items()) if "".join(parts)]
+def _rows(boxes) -> list[str]:
+    """pdftotext splits a printed line with a wide gap (文号 … 签发人, 印发机关 … 印发日期) in two, at
+    heights that differ by font: boxes overlapping by half their height are one printed line."""
+    rows: list[list] = []  # [top, bottom, [(x, text)]]
+    for top, bottom, x, text in boxes:
+        row = rows[-1] if rows else None
+        if row and min(bottom, row[1]) - max(top, row[0]) > (bottom - top) / 2:
+            row[1] = max(row[1], bottom)
+            row[2].append((x, text))
+        else:
+            rows.append([top, bottom, [(x, text)]])
+    joined = ("".join(text for _, text in sorted(parts)) for _, _, parts in rows)
+    return [text for text in joined if text]
