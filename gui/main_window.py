@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         self.autosaver.status_changed.connect(lambda text: self.save_label.setText(text))
         self.autosaver.failed.connect(lambda err: show_error(self, err, self.tr("未能保存")))
         self.autosaver.saved.connect(self._on_saved)
+        from gui.preview_dock import install_preview  # 版面预览, 打印, 打印预览 (issue 11)
+        install_preview(self)
 
     def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
