@@ -31,9 +31,11 @@ def export_command(archive, args) -> int:
     report = archive.load_report(archive.find_report(args.report))
     font_set_name = getattr(args, "font_set", None) or DEFAULT_FONT_SET
     if kind == "pdf":
-        from gui.pdf_export import export_pdf
+        from gui.pdf_export import export_pdf, pdf_warnings
         layout = export_pdf(report, out, args.variant, font_set_name, overwrite=args.force)
         pages = f"，{len(layout.pages)} 页"
+        for warning in pdf_warnings(layout, font_set_name):
+            print("注意：" + warning, file=sys.stderr)
     else:
         export_report(report, out, args.variant, font_set_name, overwrite=args.force)
         pages = ""

@@ -37,19 +37,26 @@ def _first_installed(candidates) -> str | None:
 
 @functools.lru_cache(maxsize=None)
 def resolve_family(font_set_name: str, role: str) -> tuple[str, str | None]:
-    """(family to draw with, warning or None) for a font role of a font set."""
+    """(family to draw with, the missing family it stands in for or None) for a role of a font set."""
     role_font = font_sets.font_set(font_set_name).role(role)
     chosen = _first_installed((role_font.family, *role_font.fallbacks))
     if chosen == role_font.family:
         return chosen, None
     if chosen is None:
         chosen = _first_installed(SANS_SUBSTITUTES if role == "hei" else SERIF_SUBSTITUTES) or ""
-    return chosen, f"本机没有「{role_font.family}」字体，预览改用「{chosen or '系统默认字体'}」；打印效果以装有该字体的电脑为准。"
+    return chosen, role_font.family
 
 
 def font_warnings(font_set_name: str) -> list[str]:
-    warnings = (resolve_family(font_set_name, role)[1] for role in font_sets.ROLES)
-    return list(dict.fromkeys(w for w in warnings if w))
+    """One line naming the set's families this PC lacks and what is drawn instead."""
+    pairs = dict(reversed(resolve_family(font_set_name, role)) for role in font_sets.ROLES)
+    pairs.pop(None, None)
+    if not pairs:
+        return []
+    missing = "、".join(pairs)
+    instead = "、".join(dict.fromkeys(name or "系统默认字体" for name in pairs.values()))
+    return [f"本机缺少公文字体 {missing}，页面改用 {instead} 显示；行和页的位置不变，"
+            "字形以装有这些字体的电脑为准。"]
 
 
 @functools.lru_cache(maxsize=None)

@@ -21,13 +21,20 @@ PDF_RESOLUTION = 1200  # dpi: positions in the PDF are rounded to 1/1200 inch (�
 
 
 def ensure_gui_application():
-    """Fonts need a QGuiApplication; the CLI has none (offscreen, no window is shown)."""
-    from PySide6.QtGui import QGuiApplication
-    app = QGuiApplication.instance()
+    """Fonts need a Qt application; the CLI has none (offscreen, no window is shown). A QApplication,
+    not a QGuiApplication, so that widgets can still be made in the same process (tests)."""
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        app = QApplication([])
     return app
+
+
+def pdf_warnings(layout: PageLayout, font_set: str = DEFAULT_FONT_SET) -> list[str]:
+    """The page model's warnings and the fonts drawn in place of missing ones."""
+    from gui.page_painter import font_warnings
+    return list(layout.warnings) + [w.replace("页面改用", "PDF 中改用") for w in font_warnings(font_set)]
 
 
 def write_pdf_pages(layout: PageLayout, path: Path, *, title: str = "", author: str = "",

@@ -40,6 +40,7 @@ class PagesCanvas(QWidget):
         self.painter = PagePainter()
         self.scale = 0.05
         self.highlighted: int | None = None  # the page holding the editor's cursor
+        self.page_note = ""  # a page-model warning, marked on each page (never printed)
         self.setMouseTracking(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -89,6 +90,10 @@ class PagesCanvas(QWidget):
             painter.scale(self.scale, self.scale)
             self.painter.paint(painter, page)
             painter.restore()
+            if self.page_note:
+                painter.setPen(QColor("#b35c00"))
+                painter.drawText(QRectF(left + 6, top + 4, size.width() - 12, 18),
+                                 Qt.AlignmentFlag.AlignRight, self.page_note)
             if index + 1 == self.highlighted:
                 painter.setPen(QPen(QColor("#2f6fde"), 3))
                 painter.drawRect(QRectF(left - 2, top - 2, size.width() + 4, size.height() + 4))
@@ -173,7 +178,9 @@ class PreviewView(QWidget):
         self.canvas.set_layout(layout, font_set)
         self.apply_zoom()
         self.scroll.verticalScrollBar().setValue(top)
-        self._show_warnings(list(layout.warnings) + self.canvas.painter.warnings())
+        warnings = list(layout.warnings) + self.canvas.painter.warnings()
+        self.canvas.page_note = self.tr("⚠ 预览提示见上方") if warnings else ""
+        self._show_warnings(warnings)
         self._update_page_label()
         self.layout_ready.emit(layout)
 
