@@ -193,10 +193,12 @@ class PreviewView(QWidget):
     def apply_zoom(self) -> None:
         key = self.zoom_box.currentData()
         viewport = self.scroll.viewport().size()
+        bar = self.scroll.verticalScrollBar()
+        width = viewport.width() - (0 if bar.isVisible() else bar.sizeHint().width())  # room for the bar
         if key == "fit_width":
-            scale = (viewport.width() - 2 * GAP) / PAGE_W
+            scale = (width - 2 * GAP) / PAGE_W
         elif key == "fit_page":
-            scale = min((viewport.width() - 2 * GAP) / PAGE_W, (viewport.height() - 2 * GAP) / PAGE_H)
+            scale = min((width - 2 * GAP) / PAGE_W, (viewport.height() - 2 * GAP) / PAGE_H)
         else:  # true size: a twip is 1/1440 inch at the screen's logical dpi
             scale = float(key) * self.logicalDpiX() / 1440
         self.canvas.set_scale(max(scale, 0.01))
