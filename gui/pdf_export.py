@@ -8,12 +8,10 @@ through this module and gui.app; see ARCHITECTURE.md).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from core.docx_export import ExportFailed, TargetExists, describe_write_error
-from core.docx_export import _check_target as check_target  # one rule for what may be replaced
-from core.export_options import DEFAULT_FONT_SET, DEFAULT_VARIANT, VARIANTS, variants_help
+from core.docx_export import ExportFailed, checked_target, write_atomically
+from core.export_options import DEFAULT_FONT_SET, DEFAULT_VARIANT
 from core.outline import Report
 from core.pages import PageLayout, layout_report
 
@@ -37,23 +35,26 @@ def pdf_warnings(layout: PageLayout, font_set: str = DEFAULT_FONT_SET) -> list[s
     return list(layout.warnings) + [w.replace("页面改用", "PDF 中改用") for w in font_warnings(font_set)]
 
 
-def write_pdf_pages(layout: PageLayout, path: Path, *, title: str = "", author: str = "",
-                    font_set: str = DEFAULT_FONT_SET) -> None:
-    """Paint every page of `layout` into a PDF at `path` (not atomic; see export_pdf)."""
-    from PySide6.QtCore import QMarginsF
+def pdf_bytes(layout: PageLayout, *, title: str = "", author: str = "",
+              font_set: str = DEFAULT_FONT_SET) -> bytes:
+    """Every page of `layout` painted into a PDF, in memory."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+    from core import APP_NAME
     from gui.page_painter import PagePainter
-    writer = QPdfWriter(str(path))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(0, 0, 0, 0)))
     writer.setTitle(title)
     writer.setAuthor(author)
-    from core import APP_NAME
     writer.setCreator(APP_NAME)
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot open {path} for PDF output")
+        raise ExportFailed("无法生成 PDF（Qt 的 PDF 输出不可用）。请改为导出 Word。")
     try:
         page_painter = PagePainter(font_set)
         page_painter.scale_to(painter, writer.resolution())
@@ -63,35 +64,21 @@ def write_pdf_pages(layout: PageLayout, path: Path, *, title: str = "", author: 
             page_painter.paint(painter, page, paper=False)
     finally:
         painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
+def write_pdf_pages(layout: PageLayout, path, **metadata) -> None:
+    """The PDF straight to `path` (tests, benchmarks); exports go through export_pdf."""
+    Path(path).write_bytes(pdf_bytes(layout, **metadata))
 
 
 def export_pdf(report: Report, path, variant: str = DEFAULT_VARIANT, font_set: str = DEFAULT_FONT_SET,
                *, overwrite: bool = True) -> PageLayout:
     """Write `report` as a PDF of the same pages as the .docx export; returns the layout it drew."""
-    if variant not in VARIANTS:
-        raise ExportFailed(f"未知的导出样式「{variant}」。可选：{variants_help()}。")
-    target = Path(path)
-    if not overwrite and target.exists():
-        raise TargetExists(f"文件 {target} 已存在。如要覆盖，请加 --force，或换一个文件名。")
+    target = checked_target(path, variant, overwrite)
     ensure_gui_application()
     layout = layout_report(report, variant)
-    try:
-        mode = check_target(target)
-        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".pdf.tmp", dir=target.parent)
-        os.close(handle)
-    except OSError as err:
-        raise ExportFailed(describe_write_error(err, target)) from err
-    temp = Path(temp_name)
-    try:
-        write_pdf_pages(layout, temp, title=report.title, author="、".join(report.organ_names),
-                        font_set=font_set)
-        if hasattr(os, "chmod"):
-            os.chmod(temp, mode)
-        with open(temp, "rb") as written:
-            os.fsync(written.fileno())
-        os.replace(temp, target)
-    except OSError as err:
-        raise ExportFailed(describe_write_error(err, target)) from err
-    finally:
-        temp.unlink(missing_ok=True)
+    data = pdf_bytes(layout, title=report.title, author="、".join(report.organ_names), font_set=font_set)
+    write_atomically(data, target)  # in memory first: a full disk cannot leave half a PDF
     return layout
