@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 def run_command(args) -> int:
     handler = COMMANDS[args.command]
     try:
+        if args.command in WINDOW_SENSITIVE:
+            _refuse_while_a_window_edits(args)
         if args.command == "restore-backup":
             return handler(args)
         with Archive(args.db) as archive:
@@ -41,6 +43,20 @@ def run_command(args) -> int:
         print(f"错误：发生了意外错误（{type(err).__name__}：{err}）。数据库未被改动；"
               "请把这行信息告诉技术人员。", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+WINDOW_SENSITIVE = {"import", "new", "snapshot", "restore", "restore-backup"}  # commands that change the archive
+
+
+def _refuse_while_a_window_edits(args) -> None:
+    """A command must not change an archive a window is editing: the window's text would go on top."""
+    from core.archive_lock import read_owner
+    from core.paths import default_db_path
+    path = Path(args.db) if args.db else default_db_path()
+    owner = read_owner(path)
+    if owner is not None:
+        raise AppError(f"档案 {path} 正在{owner.describe()}中打开。为免与窗口中的修改交错，请先关闭该窗口，"
+                       f"再运行 {args.command} 命令；未作任何改动。")
 
 
 def _print_json(data) -> None:
@@ -112,12 +128,12 @@ def _restore(archive: Archive, args) -> int:
 
 
 def _restore_backup(args) -> int:
-    from core import storage
+    from core import backups
     from core.paths import default_db_path
     db_path = Path(args.db) if args.db else default_db_path()
-    backup = storage.newest_backup(db_path)
-    kept = storage.restore_backup(db_path, backup)
-    print(f"已用备份 {backup} 恢复数据库；原文件保留为 {kept}")
+    backup = backups.newest_backup(db_path)
+    kept = backups.restore_backup(db_path, backup)
+    print(f"已用备份 {backup} 恢复数据库" + (f"；原文件保留为 {kept}" if kept else ""))
     return 0
 
 

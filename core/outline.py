@@ -60,6 +60,7 @@ class Chapter:
     template_key: str | None = None
     blocks: list[Block] = field(default_factory=list)
     id: int | None = None
+    revision: int | None = None  # the stored revision this copy was read at (core/archive)
 
     @property
     def numbered(self) -> bool:
@@ -95,6 +96,7 @@ class Report:
     id: int | None = None
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    revision: int | None = None  # the stored revision of the metadata this copy was read at
 
     @property
     def organ_names(self) -> list[str]:

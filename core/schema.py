@@ -56,6 +56,7 @@ class ReportRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, index=True)
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     organ_links: Mapped[list[ReportOrganRow]] = relationship(
         order_by=ReportOrganRow.position, cascade="all, delete-orphan", passive_deletes=True)
@@ -70,6 +71,7 @@ class ChapterRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     template_key: Mapped[str | None] = mapped_column(String(40), nullable=True)
     title: Mapped[str] = mapped_column(Text, default="")
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     blocks: Mapped[list[BlockRow]] = relationship(
         order_by="BlockRow.position", cascade="all, delete-orphan", passive_deletes=True)
@@ -96,3 +98,10 @@ class SnapshotRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     char_count: Mapped[int] = mapped_column(Integer, default=0)
     content: Mapped[str] = mapped_column(Text)
+
+
+class RevisionCounterRow(Base):
+    """One row: the archive-wide number of the last change that set a revision (see 0002_revisions)."""
+    __tablename__ = "revision_counter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)

@@ -220,6 +220,9 @@ class BlockEditor(QPlainTextEdit):
     # --- typing, input method, paste ------------------------------------------------------
 
     def keyPressEvent(self, event) -> None:
+        if self.isReadOnly():  # only look (the archive is open in another window)
+            super().keyPressEvent(event)
+            return
         if handle_editor_key(self, event, block_level(self.textCursor().block())):  # Tab, Ctrl+B…
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -233,6 +236,8 @@ class BlockEditor(QPlainTextEdit):
             self._after_typing()
 
     def inputMethodEvent(self, event) -> None:
+        if self.isReadOnly():  # Qt still inserts a committed input-method string into a read-only editor
+            return
         self._before_typing()  # the commit string, when it comes, is inserted in this format
         super().inputMethodEvent(event)
         if event.commitString():
@@ -308,7 +313,7 @@ class BlockEditor(QPlainTextEdit):
     def insert_paragraphs(self, text: str) -> None:
         """Insert plain paragraphs at the cursor (paste, 插入所选内容); numbers become levels."""
         paragraphs = split_paragraphs(text)
-        if not paragraphs:
+        if not paragraphs or self.isReadOnly():
             return
         cursor = self.textCursor()
         cursor.beginEditBlock()

@@ -6,15 +6,13 @@ from PySide6.QtGui import QBrush, QColor, QFontDatabase
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from core.checks import (ERROR, Finding, apply_all_fixes, apply_fix, font_findings, missing_fonts_summary,
-                         place_of, run_checks)
+from core.checks import ERROR, Finding, font_findings, missing_fonts_summary, place_of, run_checks
 from core.outline import Report
 from gui.errors import guarded
 from gui.settings import Settings
 
 SEVERITY_COLORS = {ERROR: QColor("#c0392b"), "suggestion": QColor("#8a6d00")}
 TITLE_BLOCK = -1  # jump_requested's block_index for a chapter's title
-METADATA_FIELDS = ("title", "doc_number", "recipients", "cc")  # the text fields fixes may change
 FIX_ALL_LABEL = "全部修正之前"
 
 
@@ -25,10 +23,12 @@ class CheckPanel(QWidget):
     field_requested = Signal(str)  # a report metadata field (Report attribute name) to show
     report_changed = Signal(int)  # report_id, after a fix was written to the database
 
-    def __init__(self, archive, parent: QWidget | None = None):
+    def __init__(self, archive, settings: Settings, flush_edits=None, parent: QWidget | None = None):
+        """flush_edits() → bool writes the typed text before a fix is written (False: it could not)."""
         super().__init__(parent)
         self.archive = archive
-        self.flush_edits = None  # optional callable → bool: save typed text before a fix is written
+        self.settings = settings
+        self.flush_edits = flush_edits
         self._report_id: int | None = None
         self._report: Report | None = None
         self._findings: list[Finding] = []
@@ -97,7 +97,7 @@ class CheckPanel(QWidget):
         else:
             self._report = self.archive.load_report(self._report_id)
             self._findings = run_checks(self._report)
-            installed, font_set_name = set(QFontDatabase.families()), Settings().font_set
+            installed, font_set_name = set(QFontDatabase.families()), self.settings.font_set
             self._pc_notes.setText(missing_fonts_summary(installed, font_set_name))
             self._pc_notes.setToolTip("\n".join(n.message for n in font_findings(installed, font_set_name)))
             self._pc_notes.setVisible(bool(self._pc_notes.text()))
@@ -167,8 +167,7 @@ class CheckPanel(QWidget):
         finding = self._selected()
         if finding is None or finding.fix is None or not self._flushed():
             return
-        report = self.archive.load_report(self._report_id)
-        if not self._write(report, apply_fix(report, finding)):
+        if not self.archive.apply_fixes(self._report_id, finding).changed:
             self.refresh()
             self._summary.setText(self.tr("这一处在检查后已被改动，已重新检查。"))
             return
@@ -179,15 +178,10 @@ class CheckPanel(QWidget):
     def fix_all(self) -> None:
         if self._report_id is None or not self._flushed():
             return
-        report = self.archive.load_report(self._report_id)
-        fixed = apply_all_fixes(report)
-        if _changes(report, fixed) == ({}, []):
-            self.refresh()
-            return
-        snapshot = self.archive.take_snapshot(self._report_id, FIX_ALL_LABEL, automatic=True)
-        self._write(report, fixed)
-        self._undo_snapshot = snapshot
-        self.report_changed.emit(self._report_id)
+        result = self.archive.apply_fixes(self._report_id, None, FIX_ALL_LABEL)  # fixes and snapshot: one step
+        if result.changed:
+            self._undo_snapshot = result.snapshot_id
+            self.report_changed.emit(self._report_id)
         self.refresh()
 
     @guarded
@@ -202,19 +196,18 @@ class CheckPanel(QWidget):
     def _flushed(self) -> bool:
         return self.flush_edits is None or bool(self.flush_edits())
 
-    def _write(self, before: Report, after: Report) -> bool:
-        """Store what the fixes changed: metadata fields, then changed chapters. False: nothing."""
-        fields, chapters = _changes(before, after)
-        if fields:
-            self.archive.update_report(self._report_id, **fields)
-        for chapter, title_changed in chapters:
-            self.archive.save_chapter(chapter.id, chapter.blocks, title=chapter.title if title_changed else None)
-        return bool(fields or chapters)
 
-
-def _changes(before: Report, after: Report) -> tuple[dict, list]:
-    fields = {name: getattr(after, name) for name in METADATA_FIELDS
-              if getattr(after, name) != getattr(before, name)}
-    chapters = [(new, new.title != old.title) for old, new in zip(before.chapters, after.chapters)
-                if new.title != old.title or new.blocks != old.blocks]
-    return fields, chapters
+def check_dock(window, archive, settings: Settings, flush_edits, tabs, on_changed, action) -> CheckPanel:
+    """The 检查 panel in a dock at the bottom of `window`, wired to the tabs and to its toggle action."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget
+    panel = CheckPanel(archive, settings, flush_edits, window)
+    panel.jump_requested.connect(tabs.jump_to)
+    panel.field_requested.connect(tabs.show_field)
+    panel.report_changed.connect(on_changed)
+    dock = QDockWidget(panel.tr("检查"), window)
+    dock.setObjectName("checkDock")
+    dock.setWidget(panel)
+    dock.visibilityChanged.connect(action.setChecked)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    return panel

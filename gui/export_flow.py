@@ -1,12 +1,11 @@
-"""导出 Word: choose file and variant, warn about errors and missing fonts, write off the GUI thread,
-snapshot what was exported, and open the file if asked.
+"""导出 Word: choose file and variant, warn about errors and missing fonts, write on the archive's writer
+thread together with a snapshot of what was exported, and open the file if asked.
 
 The questions are small methods (`confirm_*`, `ask_*`, `choose_target`, `open_file`) so that tests can
 answer them without a modal dialog; `export_to()` is the flow after the file has been chosen.
 """
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog,
                                QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget)
 
 from core import fonts
-from core.docx_export import VARIANT_LABELS, ExportFailed, default_file_name, export_report
+from core.docx_export import VARIANT_LABELS, ExportFailed, default_file_name
 from core.errors import AppError
 from gui.errors import accept_cancel_buttons, ask, error_text, show_error
 
@@ -77,13 +76,12 @@ class ExportDialog(QDialog):
 class ExportFlow(QObject):
     exported = Signal(str)  # the written file
     failed = Signal(str)  # the Chinese message
-    _finished = Signal(str, str, str, bool, int)  # path, error, variant, open_after, report_id
 
-    def __init__(self, archive, settings, parent_widget: QWidget):
+    def __init__(self, archive, settings, parent_widget: QWidget, run):
+        """run(work, done): runs work on the archive's writer thread, done(result, error) back here."""
         super().__init__(parent_widget)
-        self.archive, self.settings, self.parent_widget = archive, settings, parent_widget
+        self.archive, self.settings, self.parent_widget, self._run = archive, settings, parent_widget, run
         self.busy = False
-        self._finished.connect(self._on_finished)
 
     # --- the flow -------------------------------------------------------------------------------------
 
@@ -99,41 +97,34 @@ class ExportFlow(QObject):
             self._fail(str(err))
 
     def export_to(self, report_id: int, path: Path, variant: str, open_after: bool) -> None:
-        """Write the report to `path` in a worker thread; `exported`/`failed` report the outcome."""
+        """Write the report to `path` and keep what was exported as a version — one archive step on its
+        writer thread; `exported`/`failed` report the outcome."""
         path = Path(path)
         if path.exists() and not self.ask_overwrite(path):
             return
-        report = self.archive.load_report(report_id)
         self.busy = True
-        worker = threading.Thread(target=self._write, name="docx-export", daemon=True,
-                                  args=(report, path, variant, open_after, report_id))
-        worker.start()
+        kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
+        font_set, label = self._font_set_name(), f"导出 {kind}（{VARIANT_LABELS[variant]}，{path.name}）"
+        write = self._write_pdf if kind == "PDF" else self.archive.export_report
+        self._run(lambda: write(report_id, path, variant, font_set, label),
+                  lambda _result, error: self._on_finished(path, error, variant, open_after, report_id))
 
-    def _write(self, report, path: Path, variant: str, open_after: bool, report_id: int) -> None:
-        error = ""
-        try:
-            if path.suffix.lower() == ".pdf":
-                from gui.pdf_export import export_pdf
-                export_pdf(report, path, variant, self._font_set_name())
-            else:
-                export_report(report, path, variant, self._font_set_name())
-        except Exception as err:  # noqa: BLE001 — reported to the GUI thread as a message
-            error = error_text(err)
-        self._finished.emit(str(path), error, variant, open_after, report_id)
+    def _write_pdf(self, report_id: int, path: Path, variant: str, font_set: str, label: str) -> None:
+        """On the writer thread: the PDF (gui.pdf_export, Qt), then the version of what it holds."""
+        from gui.pdf_export import export_pdf
+        export_pdf(self.archive.load_report(report_id), path, variant, font_set)
+        self.archive.take_snapshot(report_id, label, automatic=True)
 
-    def _on_finished(self, path_text: str, error: str, variant: str, open_after: bool, report_id: int):
+    def _on_finished(self, path: Path, error, variant: str, open_after: bool, report_id: int):
         self.busy = False
-        path = Path(path_text)
-        if error:
-            other = self.ask_other_name(path, error)
+        if error is not None:
+            message = error_text(error)
+            other = self.ask_other_name(path, message)
             if other:
                 self.export_to(report_id, other, variant, open_after)
             else:
-                self._fail(error)
+                self._fail(message)
             return
-        kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
-        label = f"导出 {kind}（{VARIANT_LABELS[variant]}，{path.name}）"
-        self.archive.take_snapshot(report_id, label, automatic=True)
         self.settings.last_export_dir = str(path.parent)
         self.settings.export_variant = variant
         self.settings.open_after_export = open_after

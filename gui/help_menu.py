@@ -73,7 +73,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         from PySide6 import __version__ as pyside_version
 
-        from core.storage import backup_dir
+        from core.backups import backup_dir
         self.setWindowTitle(self.tr("关于法治年报"))
         title = QLabel(f"{APP_NAME}　{self.tr('版本')} {__version__}")
         title.setObjectName("startTitle")

@@ -6,25 +6,23 @@ line); open_archive() then imports and builds the views and opens the archive (S
 """
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 # Only what the first frame needs: PySide builds a class's enums when it is first imported, and
 # the Qt namespace alone takes ≈30 ms; the views and their imports come after the window shows.
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from core import APP_NAME
-from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
 from core.errors import AppError
-from gui.chapter_mapping import map_current_chapter
 from gui.errors import ask, guarded, show_error
 from gui.font_set_menu import FontSetMenu
+from gui import window_layout
 from gui.help_menu import HelpMenu
 from gui.settings import Settings
+from gui.window_actions import ARCHIVE, FONT_MENU, LEVEL_NAMES, REPORT, WindowActions
 
-LEVEL_SHORTCUTS = {BODY: "Ctrl+0", ITEM2: "Ctrl+2", ITEM3: "Ctrl+3", ITEM4: "Ctrl+4"}
 STYLE = """
 QLabel#chapterTitle { font-size: 13pt; font-weight: bold; padding: 2px 2px 6px 2px; }
 QLabel#hint { color: #8a5a00; }
@@ -32,14 +30,6 @@ QLabel#startTitle { font-size: 20pt; font-weight: bold; }
 QLabel#paneCaption { color: #555; padding: 2px; }
 QTabBar::tab { padding: 5px 10px; }
 """
-
-
-def module_available(name: str) -> bool:
-    """Whether a part written by another engineer is installed, without importing it."""
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ImportError:
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -50,12 +40,13 @@ class MainWindow(QMainWindow):
         self.check_panel = None
         self._export_flow = None
         self.autosaver = self.tabs = None
+        from gui.archive_session import ArchiveSession
+        self.session = ArchiveSession(self)
         self.setStyleSheet(STYLE)
         self.setCentralWidget(QWidget())
         self._build_actions()
-        self._build_menus_and_toolbar()
         self._build_status_bar()
-        self._restore_geometry()
+        self.pane_action.setChecked(window_layout.restore_frame(self, self.settings))
         self._set_report_actions_enabled(False)
         for action in self.actions_needing_archive():
             action.setEnabled(False)  # until open_archive() has the archive
@@ -66,7 +57,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout
+        from PySide6.QtWidgets import QSplitter, QStackedWidget
         from gui.archive_panel import ArchivePanel
         from gui.autosave import Autosaver
         from gui.find_bar import FindBar
@@ -84,15 +75,9 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.find_bar.find_requested.connect(self._find)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
-        right_layout.addWidget(self.tabs, 1)
-        right_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.panel)
-        self.splitter.addWidget(right)
+        self.splitter.addWidget(window_layout.column(self.tabs, self.find_bar))
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 1060])
         self.start_page = StartPage()
@@ -103,131 +88,44 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self.setCentralWidget(self.stack)
         self.tabs.set_level_actions(self.level_actions)
-        self._apply_shortcuts()
-        self._restore_splitters()
+        self.window_actions.apply_shortcuts()
+        window_layout.restore_splitters(self.settings, self.splitter, self.tabs, self.pane_action.isChecked())
         self.statusBar().clearMessage()
         self.autosaver.status_changed.connect(lambda text: self.save_label.setText(text))
-        self.autosaver.failed.connect(lambda err: show_error(self, err, self.tr("未能保存")))
+        from gui.archive_care import ArchiveCare
+        self.care = ArchiveCare(self, self.session, self.autosaver, self.settings)
+        self.care.reload_requested.connect(self._after_outside_change)
+        self.care.archive_replaced.connect(self._use_archive)
+        self.care.closing.connect(self.tabs.clear_report)
+        self.care.reopen_requested.connect(self.open_archive)
+        self.care.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.autosaver.failed.connect(self.care.on_save_failed)
         self.autosaver.saved.connect(self._on_saved)
+        self.autosaver.conflicted.connect(self.care.on_conflict)
+        # Logging off or shutting down (the session manager asks first) and quitting write at once.
+        from PySide6.QtGui import QGuiApplication
+        app = QGuiApplication.instance()
+        app.commitDataRequest.connect(self._write_everything)
+        app.aboutToQuit.connect(self._write_everything)
         from gui.preview_dock import install_preview  # 版面预览, 打印, 打印预览 (issue 11)
         install_preview(self)
 
-    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        if shortcut:
-            self._shortcuts.append((action, shortcut))
-        if slot is not None:
-            action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _apply_shortcuts(self) -> None:
-        """Shortcuts are set once the window shows: the first one builds all of Qt's key enums (≈30 ms)."""
-        for action, shortcut in self._shortcuts:
-            action.setShortcut(QKeySequence(shortcut))
-            if action.toolTip() and not action.property("missing"):
-                keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                action.setToolTip(f"{action.statusTip()}（{keys}）")
-
     def _build_actions(self) -> None:
-        tr = self.tr
-        self._shortcuts = []
-        self.new_action = self._action(tr("新建报告…"), self.new_report, QKeySequence.StandardKey.New,
-                                       tr("按模板或以往年报告为基础新建报告"))
-        self.import_action = self._action(tr("导入…"), self.import_report, QKeySequence.StandardKey.Open,
-                                          tr("导入以往的报告文件"))
-        self.export_action = self._action(tr("导出 Word…"), self.export_report, "Ctrl+E",
-                                          tr("导出为符合公文格式的 Word 文件"))
-        self.save_now_action = self._action(tr("立即保存"), lambda: self.autosaver.flush(), QKeySequence.StandardKey.Save,
-                                            tr("内容会自动保存；此命令立即写入"))
-        self.snapshot_action = self._action(tr("保存版本…"), self.save_version, "Ctrl+Shift+S",
-                                            tr("给当前文本保存一个带说明的版本"))
-        self.versions_action = self._action(tr("历史版本…"), self.show_versions, "Ctrl+Shift+H",
-                                            tr("查看、比较和恢复历史版本"))
-        self.delete_action = self._action(tr("删除报告…"), self.delete_report, None,
-                                          tr("把当前报告移到回收站（可恢复）"))
-        self.quit_action = self._action(tr("退出"), self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self._action(tr("撤销"), lambda: self._on_editor("undo"), QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(tr("重做"), lambda: self._on_editor("redo"), QKeySequence.StandardKey.Redo)
-        self.find_action = self._action(tr("查找…"), lambda: self.find_bar.open(), QKeySequence.StandardKey.Find,
-                                        tr("在当前报告中查找"))
-        self.replace_action = self._action(tr("替换…"), self.show_replace, "Ctrl+H", tr("查找并替换文字"))
-        self.year_update_action = self._action(tr("年份更新…"), lambda: self.show_year_update(), None,
-                                               tr("把报告中的年份逐项核对后改为下一年"))
-        self.search_action = self._action(tr("全文检索…"), self.search_all, "Ctrl+Shift+F",
-                                          tr("在所有年度的报告中检索"))
-        self.level_actions = []
-        for level in (BODY, ITEM2, ITEM3, ITEM4):
-            action = self._action(LEVEL_LABELS[level], lambda lv=level: self._set_level(lv),
-                                  LEVEL_SHORTCUTS[level], tr("把所在段落设为“{0}”层级").format(LEVEL_LABELS[level]))
-            self.level_actions.append(action)
-        self.add_chapter_action = self._action(tr("新增部分…"), lambda: self.tabs.add_chapter(), None,
-                                               tr("在当前部分之后新增一个部分"))
-        self.rename_chapter_action = self._action(tr("重命名部分…"), lambda: self.tabs.rename_chapter(), "F2")
-        self.move_up_action = self._action(tr("上移部分"), lambda: self.tabs.move_chapter(-1), "Ctrl+Shift+Up")
-        self.move_down_action = self._action(tr("下移部分"), lambda: self.tabs.move_chapter(1), "Ctrl+Shift+Down")
-        self.remove_chapter_action = self._action(tr("删除部分…"), lambda: self.tabs.remove_chapter())
-        self.map_chapter_action = self._action(tr("对应规定内容…"), lambda: map_current_chapter(self), None,
-                                               tr("设定本部分对应规定的哪一项内容（检查据此判断内容是否齐全）"))
-        self.pane_action = self._action(tr("上年对照"), None, "F9", tr("显示或隐藏上一年度的同一部分"))
-        self.pane_action.setCheckable(True)
+        """The actions of gui/window_actions.py's table; each is also `self.<name>_action`."""
+        self.window_actions = WindowActions(self)
+        for name, action in self.window_actions.actions.items():
+            setattr(self, f"{name}_action", action)
+        self.level_actions = [self.window_actions.actions[name] for name in LEVEL_NAMES]
         self.pane_action.toggled.connect(lambda visible: self.tabs and self.tabs.set_pane_visible(visible))
-        self.check_action = self._action(tr("检查"), self.toggle_check_panel, "F7",
-                                         tr("检查报告是否符合要求"))
-        self.check_action.setCheckable(True)
-        self._disable_missing(self.export_action, "gui.export_flow", tr("导出功能尚未安装"))
-        self._disable_missing(self.check_action, "gui.check_panel", tr("检查功能尚未安装"))
-
-    def _disable_missing(self, action: QAction, module: str, tip: str) -> None:
-        if not module_available(module):
-            action.setProperty("missing", True)
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
+        self.font_set_menu = FontSetMenu(self.settings, self)
+        self.window_actions.fill_menus_and_toolbar(self, {FONT_MENU: self.font_set_menu})
+        self.menuBar().addMenu(HelpMenu(lambda: self.archive and self.archive.path, self))
 
     def actions_needing_archive(self) -> list[QAction]:
-        return [self.new_action, self.import_action, self.search_action, self.save_now_action]
+        return self.window_actions.needing(ARCHIVE)
 
     def actions_needing_report(self) -> list[QAction]:
-        return [self.export_action, self.snapshot_action, self.versions_action, self.delete_action,
-                self.find_action, self.replace_action, self.year_update_action, self.check_action,
-                self.add_chapter_action, self.rename_chapter_action, self.move_up_action, self.move_down_action,
-                self.remove_chapter_action, self.map_chapter_action, *self.level_actions]
-
-    def _build_menus_and_toolbar(self) -> None:
-        tr = self.tr
-        self.font_set_menu = FontSetMenu(self.settings, self)
-        menus = (
-            (tr("文件(&F)"), [self.new_action, self.import_action, self.export_action, self.font_set_menu,
-                            None, self.save_now_action,
-                            self.snapshot_action, self.versions_action, None, self.delete_action, None,
-                            self.quit_action]),
-            (tr("编辑(&E)"), [self.undo_action, self.redo_action, None, self.find_action, self.replace_action,
-                            self.year_update_action, self.search_action]),
-            (tr("格式(&O)"), self.level_actions),
-            (tr("部分(&C)"), [self.add_chapter_action, self.rename_chapter_action, self.move_up_action,
-                            self.move_down_action, self.map_chapter_action, None, self.remove_chapter_action]),
-            (tr("视图(&V)"), [self.pane_action, self.check_action]),
-        )
-        for title, actions in menus:
-            menu = self.menuBar().addMenu(title)
-            for item in actions:
-                if item is None:
-                    menu.addSeparator()
-                elif isinstance(item, QMenu):
-                    menu.addMenu(item)
-                else:
-                    menu.addAction(item)
-        self.menuBar().addMenu(HelpMenu(lambda: self.archive and self.archive.path, self))
-        toolbar = QToolBar(tr("工具栏"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        for action in (self.new_action, self.import_action, self.export_action, None, self.snapshot_action,
-                       self.versions_action, None, *self.level_actions, None, self.find_action,
-                       self.search_action, self.check_action, self.pane_action):
-            toolbar.addSeparator() if action is None else toolbar.addAction(action)
-        self.addToolBar(toolbar)
+        return self.window_actions.needing(REPORT)
 
     def _build_status_bar(self) -> None:
         self.save_label = QLabel()
@@ -235,52 +133,26 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.save_label)
         self.statusBar().addPermanentWidget(self.count_label)
 
-    def _restore_geometry(self) -> None:
-        s = self.settings
-        if not s.window_geometry.isEmpty():
-            self.restoreGeometry(s.window_geometry)
-        else:
-            self.resize(1360, 860)
-        if not s.window_state.isEmpty():
-            self.restoreState(s.window_state)
-        self.pane_action.setChecked(s.previous_year_pane_visible)
-
-    def _restore_splitters(self) -> None:
-        s = self.settings
-        if len(s.splitter_sizes) == 2:
-            self.splitter.setSizes(s.splitter_sizes)
-        if len(s.pane_splitter_sizes) == 2:
-            self.tabs.set_pane_sizes(s.pane_splitter_sizes)
-        self.tabs.set_pane_visible(self.pane_action.isChecked())
-
-    def _save_layout(self) -> None:
-        s = self.settings
-        s.window_geometry = self.saveGeometry()
-        s.window_state = self.saveState()
-        s.previous_year_pane_visible = self.pane_action.isChecked()
-        if self.tabs is None:
-            s.sync()
-            return
-        s.splitter_sizes = self.splitter.sizes()
-        s.pane_splitter_sizes = self.tabs.pane_sizes()
-        s.last_report_id = self.report_id() or 0
-        s.sync()
-
     # --- archive and reports ------------------------------------------------------------------
 
-    def open_archive(self, db_path: str | None) -> bool:
+    def open_archive(self, db_path: str | None, read_only: bool = False, new_over_backups: bool = False) -> bool:
         """Open (create, migrate) the archive; False after telling the user why it cannot be used."""
-        from core.archive import Archive  # SQLAlchemy and Alembic load here, after the window shows
         if self.tabs is None:
             self._build_views()
         try:
-            self.archive = Archive(db_path)
+            self.archive = self.session.open(db_path, read_only, new_over_backups)
         except Exception as err:  # noqa: BLE001 — shown to the user, then the app exits
             show_error(self, err, self.tr("无法打开档案"), wait=True)
             return False
         self.tabs.archive = self.archive
         for action in self.actions_needing_archive():
-            action.setEnabled(True)
+            action.setEnabled(not read_only)
+        self.tabs.set_read_only(read_only)
+        if read_only:
+            self.save_label.setText(self.tr("只读：另一个窗口正在编辑此档案"))
+        else:
+            self.settings.last_archive = str(self.archive.path)
+            self.autosaver.run_later(self.archive.backup_if_due)  # the day's first backup, off the start
         reports = self.refresh_panel()
         if not reports:
             self.stack.setCurrentWidget(self.start_page)
@@ -324,8 +196,10 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.start_page)
 
     def _set_report_actions_enabled(self, enabled: bool) -> None:
+        looking_only = [self.find_action, self.versions_action, self.check_action]  # what read-only allows
         for action in self.actions_needing_report():
-            action.setEnabled(enabled and not action.property("missing"))
+            allowed = not self.session.read_only or action in looking_only
+            action.setEnabled(enabled and allowed and not action.property("missing"))
 
     def _update_title(self) -> None:
         report = self.tabs.report
@@ -335,6 +209,24 @@ class MainWindow(QMainWindow):
         fields = self.tabs.form.fields()
         title = fields["title"] or self.tr("{0}年度报告").format(fields["year"])
         self.setWindowTitle(f"{title} — {APP_NAME}")
+
+    def save_archive_to(self, target: Path) -> None:
+        self.care.save_archive_to(target)
+
+    def _use_archive(self, archive) -> None:
+        self.archive = archive
+        for holder in (self.tabs, self.check_panel, self._export_flow):
+            if holder is not None:
+                holder.archive = archive
+
+    def _after_outside_change(self) -> None:
+        self.tabs.reload()
+        self.refresh_panel()
+        self._update_title()
+
+    def _write_everything(self, *_args) -> None:
+        if self.autosaver is not None:
+            self.autosaver.flush()
 
     def _on_saved(self, _key) -> None:
         if self.check_panel is not None and self.check_panel.isVisible():
@@ -409,7 +301,7 @@ class MainWindow(QMainWindow):
             return
         if self._export_flow is None:
             from gui.export_flow import ExportFlow
-            self._export_flow = ExportFlow(self.archive, self.settings, self)
+            self._export_flow = ExportFlow(self.archive, self.settings, self, self.autosaver.run)
             self._export_flow.exported.connect(
                 lambda path: self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 10000))
             self._export_flow.failed.connect(lambda message: show_error(self, AppError(message)))
@@ -439,6 +331,12 @@ class MainWindow(QMainWindow):
         self.tabs.reload()
         self.refresh_panel()
         self._update_title()
+
+    def show_backups(self) -> None:
+        self.care.show_backups()
+
+    def restore_backup(self, backup: Path) -> None:
+        self.care.restore_backup(backup)
 
     @guarded
     def delete_report(self) -> None:
@@ -476,22 +374,17 @@ class MainWindow(QMainWindow):
     def open_hit(self, report_id: int, chapter_id: int, paragraph: int, query: str) -> None:
         if report_id != self.report_id():
             self.open_report(report_id)
-        page = self.tabs.page_for(chapter_id)
-        if page is None:
-            return
-        blocks = page.blocks()
-        start = blocks[paragraph].plain.find(query) if paragraph < len(blocks) else -1
-        self.tabs.jump_to(chapter_id, paragraph, max(start, 0), max(start, 0) + len(query) if start >= 0 else 0)
+        self.tabs.show_hit(chapter_id, paragraph, query)
 
     def _find(self, text: str, backward: bool) -> None:
         self.find_bar.show_result(self.tabs.find(text, backward))
 
-    def _on_editor(self, method: str) -> None:
+    def on_editor(self, method: str) -> None:
         editor = self.tabs.current_editor()
         if editor is not None:
             getattr(editor, method)()
 
-    def _set_level(self, level: int) -> None:
+    def set_level(self, level: int) -> None:
         editor = self.tabs.current_editor()
         if editor is not None:
             editor.set_level(level)
@@ -504,7 +397,9 @@ class MainWindow(QMainWindow):
     @guarded
     def toggle_check_panel(self) -> None:
         if self.check_panel is None:
-            self._create_check_panel()
+            from gui.check_panel import check_dock
+            self.check_panel = check_dock(self, self.archive, self.settings, self.autosaver.flush, self.tabs,
+                                          self._on_report_changed_elsewhere, self.check_action)
         dock = self.check_panel.parentWidget()
         if not self.check_action.isChecked():
             dock.hide()
@@ -513,21 +408,6 @@ class MainWindow(QMainWindow):
         self.check_panel.set_report(self.report_id())
         self.check_panel.refresh()
         dock.show()
-
-    def _create_check_panel(self) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QDockWidget
-        from gui.check_panel import CheckPanel
-        self.check_panel = CheckPanel(self.archive, self)
-        self.check_panel.flush_edits = self.autosaver.flush  # typed text is written before a fix
-        self.check_panel.jump_requested.connect(self.tabs.jump_to)
-        self.check_panel.field_requested.connect(self.tabs.show_field)
-        self.check_panel.report_changed.connect(self._on_report_changed_elsewhere)
-        dock = QDockWidget(self.tr("检查"), self)
-        dock.setObjectName("checkDock")
-        dock.setWidget(self.check_panel)
-        dock.visibilityChanged.connect(lambda visible: self.check_action.setChecked(visible))
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
 
     def _on_report_changed_elsewhere(self, report_id: int) -> None:
         if report_id == self.report_id():
@@ -542,17 +422,26 @@ class MainWindow(QMainWindow):
             if not ask(self, self.tr("退出"), question, self.tr("仍然退出"), self.tr("不退出")):
                 event.ignore()
                 return
-        self._save_layout()
+        window_layout.save_layout(self, self.settings, self.pane_action.isChecked(), self.splitter if self.tabs is not None else None,
+                                  self.tabs)
+        self.settings.last_report_id = self.report_id() or 0
+        self.settings.sync()
         if self.autosaver is not None:
             self.autosaver.close()
-        if self.archive is not None:
-            self.archive.close()
+        self.session.backup_on_close()
+        self.session.close()
         event.accept()
 
 
 def start(window: MainWindow, db_path: str | None, on_failure) -> None:
     """Open the archive once the window is on screen; on_failure() runs when it cannot be opened."""
     def open_now():
-        if not window.open_archive(db_path):
+        from gui.archive_opener import plan_opening, warn_if_on_network
+        plan = plan_opening(window, db_path, window.settings.last_archive)
+        if plan is None:  # the clerk chose to quit (or to switch to the window that has it open)
+            window.close()
+        elif not window.open_archive(str(plan.path), plan.read_only, plan.new_over_backups):
             on_failure()
+        else:
+            warn_if_on_network(window, plan.path)
     QTimer.singleShot(0, open_now)

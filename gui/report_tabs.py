@@ -58,6 +58,7 @@ class ReportTabs(QTabWidget):
         self._previous_by_key: dict[str, Chapter] = {}
         self._counts: dict[int, int] = {}
         self._relocating = False
+        self._read_only = False
         self.setDocumentMode(True)
         self.setUsesScrollButtons(True)
         self.tabBar().setMovable(True)
@@ -71,6 +72,14 @@ class ReportTabs(QTabWidget):
         autosaver.saved.connect(self._on_saved)
 
     # --- loading ---------------------------------------------------------------------------
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Only look, never change (the archive is open in another window)."""
+        self._read_only = read_only
+        self.form.setEnabled(not read_only)
+        self.tabBar().setMovable(not read_only)
+        for page in self.loaded_pages():
+            page.editor.setReadOnly(read_only)
 
     def set_level_actions(self, actions) -> None:
         self._level_actions = list(actions)
@@ -111,13 +120,14 @@ class ReportTabs(QTabWidget):
         pending = self.widget(index)
         page = ChapterEditor(pending.chapter, self.report.year)
         page.editor.set_context_actions(self._level_actions)
+        page.editor.setReadOnly(self._read_only)
         page.set_previous(self._previous_by_key.get(page.chapter.template_key), self._previous_year)
         page.set_pane_visible(self._pane_visible and self._previous_year is not None)
         if self._pane_sizes:
             page.splitter.setSizes(self._pane_sizes)
         page.edited.connect(lambda: self._schedule_chapter(page))
         # Leaving the editor (to the check panel, a dialog) writes at once.
-        page.editor.focus_lost.connect(self._autosaver.flush)
+        page.editor.focus_lost.connect(self._autosaver.write_soon)
         relocating, current = self._relocating, self.currentIndex()
         self._relocating = True
         self.removeTab(index)
@@ -188,22 +198,33 @@ class ReportTabs(QTabWidget):
 
     # --- autosave --------------------------------------------------------------------------
 
+    # A save states the revision it edited: the revision is read and updated on the writer thread, in
+    # write order, so consecutive saves of this window follow each other, and a save after another
+    # window's is refused (EditConflict: the text is kept as a version; the window shows the newer one).
+
     def _schedule_chapter(self, page: ChapterEditor) -> None:
-        archive, chapter_id = self.archive, page.chapter_id
+        chapter, report_id = page.chapter, self.report.id
 
         def prepare():
             blocks = page.blocks()  # copied on the GUI thread; the writer thread gets only the copy
-            return lambda: archive.save_chapter(chapter_id, blocks)
-        self._autosaver.schedule(("chapter", chapter_id), prepare)
+
+            def write():  # self.archive is read when writing: after 另存档案 it names the new file
+                chapter.revision = self.archive.save_chapter(chapter.id, blocks, revision=chapter.revision,
+                                                        report_id=report_id)
+            return write
+        self._autosaver.schedule(("chapter", chapter.id), prepare)
         self._count_timer.start(COUNT_DELAY_MS)
 
     def _schedule_metadata(self) -> None:
-        archive, report_id, form = self.archive, self.report.id, self.form
+        report, form = self.report, self.form
 
         def prepare():
             fields = form.fields()
-            return lambda: archive.update_report(report_id, **fields)
-        self._autosaver.schedule(("report", report_id), prepare)
+
+            def write():
+                report.revision = self.archive.update_report(report.id, revision=report.revision, **fields)
+            return write
+        self._autosaver.schedule(("report", report.id), prepare)
         self.meta_edited.emit()
 
     def _on_saved(self, key) -> None:
@@ -275,7 +296,7 @@ class ReportTabs(QTabWidget):
                                          QLineEdit.EchoMode.Normal, page.chapter.title)
         if not ok or not title.strip() or title.strip() == page.chapter.title or not self._autosaver.flush():
             return
-        self.archive.rename_chapter(page.chapter_id, title.strip())
+        page.chapter.revision = self.archive.rename_chapter(page.chapter_id, title.strip())
         page.set_title(title.strip())
         self._relabel()
 
@@ -346,6 +367,15 @@ class ReportTabs(QTabWidget):
         self.setCurrentWidget(page)
         page.editor.setFocus()
         return block_index < 0 or page.editor.select_in_paragraph(block_index, start, end)
+
+    def show_hit(self, chapter_id: int, paragraph: int, query: str) -> None:
+        """Select a search hit: `query` in a stored paragraph (its start when the text changed since)."""
+        page = self.page_for(chapter_id)
+        if page is None:
+            return
+        blocks = page.blocks()
+        start = blocks[paragraph].plain.find(query) if paragraph < len(blocks) else -1
+        self.jump_to(chapter_id, paragraph, max(start, 0), max(start, 0) + len(query) if start >= 0 else 0)
 
     def show_field(self, name: str) -> None:
         """Show a metadata field (a Report attribute name, e.g. doc_number) in 基本信息."""

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidgetItem,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from gui.errors import ask, guarded
+from gui.tables import list_table
 from core.report_diff import report_diff_html
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -19,16 +20,7 @@ class VersionsDialog(QDialog):
         self.archive, self.report_id = archive, report_id
         self.setWindowTitle(self.tr("历史版本"))
         self.resize(1100, 680)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("说明"), self.tr("字数")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = list_table([self.tr("时间"), self.tr("说明"), self.tr("字数")], stretch=1)
         self.table.itemSelectionChanged.connect(self._show_diff)
         self.diff = QTextBrowser()
         self.diff.setOpenLinks(False)

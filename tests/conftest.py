@@ -70,3 +70,24 @@ def read_only_folder(tmp_path):
         folder.chmod(0o700)
         for path in folder.rglob("*"):
             path.chmod(0o600)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 4 MB file system to fill up: a tmpfs mounted as root; skipped where that is not possible."""
+    folder = tmp_path / "small"
+    folder.mkdir()
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0) or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("needs root to mount a small tmpfs")
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def fill_disk(folder: Path, leave_bytes: int) -> Path:
+    """Fill the file system of `folder` until about leave_bytes are free; returns the filler file."""
+    filler = folder / "filler"
+    free = os.statvfs(folder).f_bavail * os.statvfs(folder).f_frsize
+    with open(filler, "wb") as f:
+        f.write(b"\0" * max(0, free - leave_bytes))
+    return filler

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.archive import Archive
-from core.errors import AppError, ImportFailed
+from core.errors import ImportFailed
 from core.outline import Report
 from core.importing.clean import clean_paragraphs
 from core.importing.recognize import ImportResult, build_report
@@ -44,22 +44,10 @@ def import_file(path: Path | str, year: int | None = None) -> ImportResult:
 
 def existing_report_id(archive: Archive, report: Report) -> int | None:
     """A live report of the same year and lead organ (any organ when the import names none)."""
-    lead = report.organs[0].name if report.organs else None
-    for summary in archive.list_reports():
-        if summary.year == report.year and (lead is None or not summary.organs
-                                            or summary.organs[0] == lead):
-            return summary.id
-    return None
+    return archive.same_report_id(report)
 
 
 def store_import(archive: Archive, result: ImportResult, replace: bool = False) -> tuple[int, bool]:
-    """Store an import; over an existing year only with replace=True, after snapshotting the old text."""
-    report = result.report
-    existing = existing_report_id(archive, report)
-    if existing is None:
-        return archive.create_report(report), False
-    if not replace:
-        raise AppError(f"档案中已有{report.year}年的报告（编号 {existing}）。如要用导入的内容覆盖，"
-                       "请加 --replace（覆盖前会自动保存原内容为版本）；未导入任何内容。")
-    archive.replace_content(existing, report, f"导入“{result.source_name}”之前")
-    return existing, True
+    """Store an import in one transaction; over an existing year only with replace=True, after
+    snapshotting the old text. Returns (report id, replaced)."""
+    return archive.import_report(result.report, replace, result.source_name)

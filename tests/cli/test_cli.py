@@ -132,3 +132,18 @@ def test_an_unexpected_error_is_one_line_for_the_clerk_and_a_traceback_in_the_lo
     log = (log_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
     assert "command list: unexpected error" in log and "RuntimeError: 模拟的内部错误" in log
     assert "Traceback" in log
+
+
+def test_commands_that_change_the_archive_wait_for_the_window_to_close(db_path, sample_path, cli):
+    import os
+    import socket
+    from datetime import datetime
+    from core.archive_lock import lock_path
+    cli("new", "--year", "2023", "--db", db_path)
+    now = datetime.now().isoformat()
+    lock_path(db_path).write_text(json.dumps({"pid": os.getppid(), "host": socket.gethostname(),
+                                              "since": now, "refreshed": now}), encoding="utf-8")
+    refused = cli("import", sample_path, "--db", db_path, check=False)
+    assert refused.returncode == 1 and "正在本机上的法治年报" in refused.stderr and "请先关闭该窗口" in refused.stderr
+    assert "2023年" in cli("list", "--db", db_path).stdout  # reading is fine
+    assert "2024" not in cli("list", "--db", db_path).stdout

@@ -1,10 +1,11 @@
 """Opening the archive: migrations, backups, and refusal of files that are not ours — unchanged."""
 import shutil
 import sqlite3
+from datetime import datetime, timedelta
 
 import pytest
 
-from core import storage
+from core import backups, storage
 from core.archive import Archive
 from core.errors import ArchiveOpenError, CorruptArchiveError
 from core.outline import Organ
@@ -49,9 +50,9 @@ def test_reopen_keeps_data_and_takes_one_daily_backup(db_path):
     for _ in range(2):
         with Archive(db_path) as archive:
             assert [r.year for r in archive.list_reports()] == [2024]
-    backups = storage.list_backups(db_path)
-    assert len(backups) == 1 and "daily" in backups[0].name
-    restored = sqlite3.connect(backups[0])
+    found = backups.list_backups(db_path)
+    assert len(found) == 1 and "daily" in found[0].name
+    restored = sqlite3.connect(found[0])
     assert restored.execute("SELECT count(*) FROM reports").fetchone()[0] == 1
     restored.close()
 
@@ -59,22 +60,25 @@ def test_reopen_keeps_data_and_takes_one_daily_backup(db_path):
 def test_upgrade_takes_a_backup_first_and_keeps_the_data(db_path, tmp_path, monkeypatch):
     with Archive(db_path) as archive:
         archive.new_report(2024, organs=[Organ("甲乡人民政府")])
-    for old in storage.list_backups(db_path):
+    for old in backups.list_backups(db_path):
         old.unlink()
     migrations = tmp_path / "migrations"
     shutil.copytree(storage.MIGRATIONS, migrations, ignore=shutil.ignore_patterns("__pycache__"))
-    (migrations / "versions" / "0002_add_organ_phone.py").write_text(NEXT_MIGRATION, encoding="utf-8")
+    head = storage.head_revision()
+    following = f"{int(head) + 1:04d}"
+    (migrations / "versions" / f"{following}_add_organ_phone.py").write_text(
+        NEXT_MIGRATION.format(revision=following, down=head), encoding="utf-8")
     monkeypatch.setattr(storage, "MIGRATIONS", migrations)
     with Archive(db_path) as archive:
         assert [r.year for r in archive.list_reports()] == [2024]
     conn = sqlite3.connect(db_path)
-    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == following
     assert "phone" in [row[1] for row in conn.execute("PRAGMA table_info(organs)")]
     conn.close()
-    backups = storage.list_backups(db_path)
-    assert [b.name.split("-", 3)[-1] for b in backups] == ["before-migration-0001.sqlite3"]
-    backup = sqlite3.connect(backups[0])
-    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    found = backups.list_backups(db_path)
+    assert [b.name.split("-", 3)[-1] for b in found] == [f"before-migration-{head}.sqlite3"]
+    backup = sqlite3.connect(found[0])
+    assert backup.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
     backup.close()
 
 
@@ -82,8 +86,8 @@ NEXT_MIGRATION = '''
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0002"
-down_revision = "0001"
+revision = "{revision}"
+down_revision = "{down}"
 
 
 def upgrade():
@@ -137,7 +141,7 @@ def test_corrupt_file_is_refused_with_the_newest_backup_offered(db_path):
         Archive(db_path)
     assert caught.value.backup_path is not None
     assert "restore-backup" in caught.value.message
-    kept = storage.restore_backup(db_path, caught.value.backup_path)
+    kept = backups.restore_backup(db_path, caught.value.backup_path)
     assert kept.exists()
     with Archive(db_path) as archive:
         assert [r.year for r in archive.list_reports()] == [2024]
@@ -178,14 +182,31 @@ def test_folder_that_cannot_be_created_is_explained(tmp_path):
         Archive(blocker / "archive.sqlite3")
 
 
-def test_backups_are_pruned_to_the_newest_few(db_path):
+def test_backups_keep_the_newest_few_and_one_a_month_for_a_year(db_path):
     with Archive(db_path):
         pass
-    storage.backup_dir(db_path).mkdir(exist_ok=True)
-    for i in range(storage.BACKUPS_KEPT + 3):
-        target = storage.backup_dir(db_path) / f"{db_path.stem}-20200101-0000{i:02d}-daily.sqlite3"
-        target.write_bytes(db_path.read_bytes())
-    storage.make_backup(db_path, "manual")
-    backups = storage.list_backups(db_path)
-    assert len(backups) == storage.BACKUPS_KEPT
-    assert "manual" in backups[-1].name
+    folder = backups.backup_dir(db_path)
+    folder.mkdir(exist_ok=True)
+    now = datetime(2025, 3, 15, 12, 0)
+    stamps = [datetime(2023, 12, 1) + timedelta(days=7 * i) for i in range(66)]  # weekly until 2025-03
+    for when in stamps:
+        (folder / f"{db_path.stem}-{when:%Y%m%d-%H%M%S}-daily.sqlite3").write_bytes(b"x")
+    backups.rotate(db_path, now)
+    kept = [backups.backup_time(p) for p in backups.list_backups(db_path)]
+    assert kept[-backups.RECENT_KEPT:] == stamps[-backups.RECENT_KEPT:]
+    older = kept[:-backups.RECENT_KEPT]
+    months = [(w.year, w.month) for w in older]
+    assert len(months) == len(set(months))  # one a month
+    assert min(months) == (2024, 4)  # within the last twelve months (2024-04 … 2025-03)
+    assert all(max(s for s in stamps if (s.year, s.month) == m) in older for m in months)  # the newest of each
+
+
+def test_network_file_systems_are_recognised(tmp_path):
+    from core.archive_lock import on_network
+    mounts = ("/dev/sda1 / ext4 rw 0 0\n//server/share /mnt/share cifs rw 0 0\n"
+              "nas:/export /home/clerk/nas nfs4 rw 0 0\n")
+    from pathlib import Path
+    assert on_network(Path("/mnt/share/年报/archive.sqlite3"), mounts)
+    assert on_network(Path("/home/clerk/nas/archive.sqlite3"), mounts)
+    assert not on_network(Path("/home/clerk/archive.sqlite3"), mounts)
+    assert not on_network(Path("/mnt/shared-local/archive.sqlite3"), mounts)

@@ -23,7 +23,9 @@ def stored(archive):
 
 @pytest.fixture
 def panel(qtbot, archive, stored):
-    widget = CheckPanel(archive)
+    from PySide6.QtCore import QSettings
+    from gui.settings import Settings
+    widget = CheckPanel(archive, Settings(QSettings(str(archive.path.parent / "s.ini"), QSettings.Format.IniFormat)))
     qtbot.addWidget(widget)
     widget.resize(900, 400)
     widget.show()

@@ -7,16 +7,15 @@ from PySide6.QtWidgets import QLabel, QTreeWidget
 
 from core.fonts import missing_fonts
 from gui.check_panel import CheckPanel
-from gui.settings import Settings
 from tests.support.reports import clean_report
 
 
-def test_font_notes_are_in_the_header_not_in_the_list(qtbot, archive):
-    panel = CheckPanel(archive)
+def test_font_notes_are_in_the_header_not_in_the_list(qtbot, archive, settings):
+    panel = CheckPanel(archive, settings)
     qtbot.addWidget(panel)
     panel.show()
     panel.set_report(archive.create_report(clean_report()))
-    missing = missing_fonts(Settings().font_set, set(QFontDatabase.families()))
+    missing = missing_fonts(settings.font_set, set(QFontDatabase.families()))
     header = panel.findChild(QLabel, "checkPcNotes")
     assert header.isVisible() == bool(missing)
     assert all(f"“{family}”" in header.text() for family, _ in missing)

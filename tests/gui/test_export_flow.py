@@ -13,7 +13,9 @@ from tests.support.reports import sample_report
 def flow(qtbot, archive, settings):
     parent = QWidget()
     qtbot.addWidget(parent)
-    export_flow = ExportFlow(archive, settings, parent)
+    from gui.autosave import Autosaver
+    writer = Autosaver(parent)
+    export_flow = ExportFlow(archive, settings, parent, writer.run)
     export_flow.opened = []
     export_flow.open_file = export_flow.opened.append
     return export_flow

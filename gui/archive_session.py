@@ -1,0 +1,83 @@
+"""The open archive's life in the window: opening it (read-only when another window edits it), the
+lock beside it, the day's backup after the report shows, a backup on close when something changed,
+saving it elsewhere when its file vanished, and bringing this window forward when a second start asks.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from core.archive_lock import HEARTBEAT_S, ArchiveLock
+
+
+class ArchiveSession(QObject):
+    raise_requested = Signal()  # a second start asked this window to come to the front
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.archive = None
+        self._lock: ArchiveLock | None = None
+        self._server = None  # a gui.single_instance.RaiseServer while the archive is held
+        self._heartbeat = QTimer(self)
+        self._heartbeat.timeout.connect(lambda: self._lock and self._lock.refresh())
+        self.raise_requested.connect(self._bring_window_forward)
+
+    def _bring_window_forward(self) -> None:
+        window = self.parent()
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    @property
+    def read_only(self) -> bool:
+        return self.archive is not None and self.archive.read_only
+
+    def open(self, path: str | Path | None, read_only: bool = False, new_over_backups: bool = False):
+        """Open the archive (raises AppError with the reason); the day's backup is left for later."""
+        from core.archive import Archive  # SQLAlchemy and Alembic load here, after the window shows
+        self.archive = Archive(path, read_only=read_only, daily_backup=False,
+                               new_over_backups=new_over_backups)
+        if not read_only:
+            self._hold(self.archive.path)
+        return self.archive
+
+    def _hold(self, path: Path) -> None:
+        from gui.single_instance import RaiseServer  # QtNetwork loads after the window shows
+        self._lock = ArchiveLock(path)
+        self._lock.acquire()
+        self._heartbeat.start(HEARTBEAT_S * 1000)
+        self._server = RaiseServer(path, self)
+        self._server.raise_requested.connect(self.raise_requested)
+
+    def _let_go(self) -> None:
+        self._heartbeat.stop()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+
+    def save_elsewhere(self, target: Path):
+        """Copy the archive as this window sees it to `target` and go on there (the file vanished)."""
+        from core.archive import Archive
+        self.archive.save_copy_as(target)
+        old, self.archive = self.archive, Archive(target, daily_backup=False)
+        old.close()
+        self._let_go()
+        self._hold(self.archive.path)
+        return self.archive
+
+    def backup_on_close(self) -> None:
+        """A backup when this window changed something; a failure must not keep the window open."""
+        if self.archive is not None and self.archive.changed and not self.read_only:
+            try:
+                self.archive.backup("close")
+            except Exception:  # noqa: BLE001 — the archive itself is intact; a backup is a bonus here
+                pass
+
+    def close(self) -> None:
+        self._let_go()
+        if self.archive is not None:
+            self.archive.close()
