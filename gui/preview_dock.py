@@ -51,6 +51,7 @@ class PreviewController(QObject):
         self.timer.setInterval(PAUSE_MS)
         self.timer.timeout.connect(self.refresh)
         self._watched = set()
+        self._pages_of: tuple = (None, {})  # (layout, {(chapter index, paragraph): first page})
         self._connect()
 
     def _connect(self) -> None:
@@ -90,13 +91,10 @@ class PreviewController(QObject):
         if layout is None or editor is None:
             self.view.highlight_page(None)
             return
-        cursor_block = editor.textCursor().block()
-        paragraph, block = -1, editor.document().firstBlock()
-        while block.isValid() and block.blockNumber() <= cursor_block.blockNumber():
-            paragraph += bool(block.text().strip())
-            block = block.next()
-        page = layout.page_of(self.tabs.currentIndex() - 1, max(paragraph, 0))
-        self.view.highlight_page(page)
+        if self._pages_of[0] is not layout:
+            self._pages_of = (layout, _first_pages(layout))
+        paragraph = _paragraph_at_cursor(editor)
+        self.view.highlight_page(self._pages_of[1].get((self.tabs.currentIndex() - 1, paragraph)))
 
     # --- printing -------------------------------------------------------------------------------------
 
@@ -118,6 +116,25 @@ class PreviewController(QObject):
         if layout is not None:
             from gui.print_pages import PrintFlow
             PrintFlow(self.window).preview_dialog(layout, self.tabs.report.title, self._font_set())
+
+
+def _first_pages(layout) -> dict[tuple[int, int], int]:
+    pages: dict[tuple[int, int], int] = {}
+    for line in layout.lines():
+        source = line.source
+        if source is not None and source.field is None and source.block_index is not None:
+            pages.setdefault((source.chapter_index, source.block_index), line.page)
+    return pages
+
+
+def _paragraph_at_cursor(editor) -> int:
+    """The stored paragraph (non-blank text block) index of the cursor's block."""
+    cursor_number = editor.textCursor().blockNumber()
+    paragraph, block = -1, editor.document().firstBlock()
+    while block.isValid() and block.blockNumber() <= cursor_number:
+        paragraph += bool(block.text().strip())
+        block = block.next()
+    return max(paragraph, 0)
 
 
 def _menu(window, title_start: str) -> QMenu | None:

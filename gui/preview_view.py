@@ -223,8 +223,9 @@ class PreviewView(QWidget):
         self.scroll.verticalScrollBar().setValue(self.canvas.page_top(number - 1) - GAP // 2)
 
     def highlight_page(self, number: int | None) -> None:
-        self.canvas.highlighted = number
-        self.canvas.update()
+        if number != self.canvas.highlighted:  # a repaint per keystroke would slow the typing
+            self.canvas.highlighted = number
+            self.canvas.update()
 
     def _on_line_clicked(self, line) -> None:
         source = line.source
