@@ -41,6 +41,9 @@ class PreviewController(QObject):
         super().__init__(window)
         self.window, self.tabs, self.settings = window, window.tabs, window.settings
         self.view = PreviewView()
+        variant = self.settings.export_variant if self.settings.export_variant in VARIANTS else VARIANTS[0]
+        self.view.variant_box.setCurrentIndex(max(0, self.view.variant_box.findData(variant)))
+        self.view.variant_box.currentIndexChanged.connect(self.refresh)
         self.dock = QDockWidget(self.tr("版面预览"), window)
         self.dock.setObjectName("previewDock")
         self.dock.setWidget(self.view)
@@ -69,7 +72,7 @@ class PreviewController(QObject):
             self.timer.start()
 
     def _variant(self) -> str:
-        return self.settings.export_variant if self.settings.export_variant in VARIANTS else VARIANTS[0]
+        return self.view.variant_box.currentData()
 
     def _font_set(self) -> str:
         name = self.settings.font_set

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget)
 
+from core.export_options import VARIANT_LABELS
 from core.pages import PageLayout, layout_report
 from core.pages.geometry import PAGE_H, PAGE_W
 from gui.page_painter import PagePainter
@@ -130,6 +131,12 @@ class PreviewView(QWidget):
             self.zoom_box.addItem(self.tr(label), key)
         self.zoom_box.currentIndexChanged.connect(self.apply_zoom)
         self.page_label = QLabel()
+        self.page_list = QComboBox()  # 转到 a page
+        self.page_list.setToolTip(self.tr("转到某一页"))
+        self.page_list.activated.connect(lambda index: self.show_page(index + 1))
+        self.variant_box = QComboBox()
+        for key, label in VARIANT_LABELS.items():
+            self.variant_box.addItem(self.tr(label), key)
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #a05a00;")
@@ -137,8 +144,10 @@ class PreviewView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("缩放：")))
         bar.addWidget(self.zoom_box)
+        bar.addWidget(self.variant_box)
         bar.addStretch(1)
         bar.addWidget(self.page_label)
+        bar.addWidget(self.page_list)
         column = QVBoxLayout(self)
         column.setContentsMargins(4, 4, 4, 4)
         column.addLayout(bar)
@@ -181,6 +190,9 @@ class PreviewView(QWidget):
         warnings = list(layout.warnings) + self.canvas.painter.warnings()
         self.canvas.page_note = self.tr("⚠ 预览提示见上方") if warnings else ""
         self._show_warnings(warnings)
+        if self.page_list.count() != len(layout.pages):
+            self.page_list.clear()
+            self.page_list.addItems([self.tr("第 {0} 页").format(page.number) for page in layout.pages])
         self._update_page_label()
         self.layout_ready.emit(layout)
 

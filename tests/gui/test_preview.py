@@ -98,3 +98,23 @@ def test_the_file_menu_has_print_with_ctrl_p(window):
     assert window.print_action.shortcut().toString() == "Ctrl+P"
     file_menu = window.menuBar().actions()[0].menu()
     assert window.print_action in file_menu.actions() and window.print_preview_action in file_menu.actions()
+
+
+def test_variant_choice_page_list_and_the_cursor_page(window, qtbot):
+    view = _open_preview(window, qtbot)
+    assert view.layout_shown.variant == "red"
+    view.variant_box.setCurrentIndex(view.variant_box.findData("web"))
+    qtbot.waitUntil(lambda: view.layout_shown.variant == "web", timeout=5000)
+    layout = view.layout_shown
+    assert view.page_list.count() == len(layout.pages)
+    view.page_list.activated.emit(len(layout.pages) - 1)
+    assert view.current_page() >= len(layout.pages) - 1  # the last page may not fill the viewport
+    # the page holding the cursor is highlighted: put the cursor in the last chapter's last paragraph
+    last = window.tabs.pages()[-1]
+    window.tabs.setCurrentWidget(last)
+    last.editor.moveCursor(last.editor.textCursor().MoveOperation.End)
+    chapter_index = window.tabs.currentIndex() - 1
+    stored = len([b for b in last.editor._text_blocks() if b.text().strip()])
+    expected = layout.page_of(chapter_index, stored - 1)
+    qtbot.waitUntil(lambda: view.canvas.highlighted == expected, timeout=3000)
+    assert expected > 1
