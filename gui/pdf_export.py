@@ -8,12 +8,24 @@ through this module and gui.app; see ARCHITECTURE.md).
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from pathlib import Path
 
 from core.docx_export import ExportFailed, checked_target, write_atomically
 from core.export_options import DEFAULT_FONT_SET, DEFAULT_VARIANT
 from core.outline import Report
 from core.pages import PageLayout, layout_report
+
+# Radicals (CJK Radicals Supplement) that share a glyph with an ideograph in CJK fonts such as Noto
+# CJK; the Kangxi Radicals block folds by NFKC. Qt's ToUnicode map picks the lowest code point of a
+# glyph, so without this a copied 民 would paste as ⺠ and a search for 毛 would miss ⽑.
+SUPPLEMENT_RADICALS = {
+    "⺁": "厂", "⺠": "民", "⻄": "西", "⻅": "见", "⻆": "角", "⻉": "贝", "⻋": "车", "⻑": "長", "⻓": "长",
+    "⻔": "门", "⻘": "青", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻠": "饣", "⻢": "马", "⻣": "骨",
+    "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻨": "麦", "⻩": "黄", "⻬": "齐", "⻮": "齿", "⻰": "龙", "⻳": "龟"}
+_CMAP_SECTION = re.compile(rb"begin(bfchar|bfrange)\n(.*?)\nend\1", re.S)
+_HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
 PDF_RESOLUTION = 1200  # dpi: positions in the PDF are rounded to 1/1200 inch (≈ 1.2 twips)
 
@@ -65,7 +77,38 @@ def pdf_bytes(layout: PageLayout, *, title: str = "", author: str = "",
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data())
+    return unify_radicals(bytes(data.data()))
+
+
+def ideograph_for(code: int) -> int:
+    """The unified ideograph a radical code point stands for (others unchanged, BMP only)."""
+    char = chr(code)
+    folded = SUPPLEMENT_RADICALS.get(char) or unicodedata.normalize("NFKC", char)
+    return ord(folded) if len(folded) == 1 and ord(folded) <= 0xFFFF else code
+
+
+def unify_radicals(pdf: bytes) -> bytes:
+    """Point the ToUnicode maps' radical code points at the ideographs the text holds. Qt writes
+    these maps uncompressed; each 4-digit code is replaced by another, so no offset moves."""
+    def destination(match: re.Match) -> bytes:
+        code = int(match.group(1), 16)
+        return b"<%04X>" % ideograph_for(code) if 0x2E80 <= code <= 0x2FDF else match.group(0)
+
+    def section(match: re.Match) -> bytes:
+        lines = []
+        for line in match.group(2).split(b"\n"):
+            head, sep, tail = line.partition(b"[")
+            if sep:  # <first> <last> [<dst> …]
+                lines.append(head + sep + _HEX.sub(destination, tail))
+            else:  # bfchar <src> <dst>, bfrange <first> <last> <dst>: only the last code is a destination
+                codes = list(_HEX.finditer(line))
+                single = len(codes) == 2 or (len(codes) == 3 and codes[0].group(1) == codes[1].group(1))
+                if single:
+                    last = codes[-1]
+                    line = line[:last.start()] + destination(last) + line[last.end():]
+                lines.append(line)
+        return match.group(0).replace(match.group(2), b"\n".join(lines))
+    return _CMAP_SECTION.sub(section, pdf)
 
 
 def write_pdf_pages(layout: PageLayout, path, **metadata) -> None:

@@ -1,15 +1,16 @@
 """Text lines of a PDF page by page (`pdftotext -bbox-layout`), normalised for comparing renders.
 
-Qt's PDF ToUnicode map names some Noto CJK glyphs by a radical's code point (⽑ U+2F51 for 毛,
-⺠ U+2EA0 for 民): NFKC folds the Kangxi radicals; the few supplement radicals are folded here."""
+A PDF's ToUnicode map may name a CJK glyph by a radical's code point (⽑ U+2F51 for 毛, ⺠ U+2EA0
+for 民; ours are fixed by gui.pdf_export.unify_radicals, LibreOffice's may not be): both are folded."""
 from __future__ import annotations
 
 import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
 
-RADICALS = str.maketrans({"⺠": "民", "⻓": "长", "⻔": "门", "⻛": "风", "⻜": "飞", "⻢": "马", "⻋": "车",
-                          "⻅": "见", "⻉": "贝", "⻚": "页", "⻘": "青", "⻝": "食"})
+from gui.pdf_export import SUPPLEMENT_RADICALS
+
+RADICALS = str.maketrans(SUPPLEMENT_RADICALS)
 
 
 def normalise(text: str) -> str:
