@@ -63,6 +63,9 @@ class PreviewController(QObject):
         self.tabs.current_editor_changed.connect(self._watch_cursor)
         self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
         self.view.jump_requested.connect(self.tabs.jump_to)
+        font_menu = getattr(self.window, "font_set_menu", None)
+        if font_menu is not None:  # 文件 ▸ 公文字体 redraws the pages with the chosen set
+            font_menu.changed.connect(lambda _name: self.dock.isVisible() and self.refresh())
         self.view.layout_ready.connect(lambda _layout: self._highlight_cursor_page())
 
     # --- following the editing ------------------------------------------------------------------------

@@ -118,3 +118,11 @@ def test_variant_choice_page_list_and_the_cursor_page(window, qtbot):
     expected = layout.page_of(chapter_index, stored - 1)
     qtbot.waitUntil(lambda: view.canvas.highlighted == expected, timeout=3000)
     assert expected > 1
+
+
+def test_choosing_another_font_set_redraws_with_it(window, qtbot):
+    view = _open_preview(window, qtbot)
+    other = next(name for name in ("plain", "gb2312") if name != window.settings.font_set)
+    action = next(a for a in window.font_set_menu.actions() if a.data() == other)
+    action.trigger()
+    qtbot.waitUntil(lambda: view.canvas.painter.font_set_name == other, timeout=5000)
