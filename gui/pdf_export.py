@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -36,7 +37,12 @@ def ensure_gui_application():
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance()
     if app is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # Without a display (a server, an SSH session) Linux needs the offscreen platform; Windows and
+        # macOS keep their own, which knows the system's fonts and shows nothing unless asked.
+        headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                             or os.environ.get("WAYLAND_DISPLAY"))
+        if headless:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication([])
     return app
 
