@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.archive import Archive
 from core.errors import AppError
+from core.locations import is_server_url
 from core.outline import Organ, STATUS_LABELS, report_text, report_to_dict
 
 EXIT_ERROR = 1
@@ -21,9 +22,9 @@ log = logging.getLogger(__name__)
 def run_command(args) -> int:
     handler = COMMANDS[args.command]
     try:
-        if args.command in WINDOW_SENSITIVE:
-            _refuse_while_a_window_edits(args)
-        if args.command == "restore-backup":
+        if args.command in WINDOW_SENSITIVE and not is_server_url(args.db):
+            refuse_while_a_window_edits(args)
+        if args.command in WITHOUT_ARCHIVE:
             return handler(args)
         with Archive(args.db) as archive:
             return handler(archive, args)
@@ -48,7 +49,7 @@ def run_command(args) -> int:
 WINDOW_SENSITIVE = {"import", "new", "snapshot", "restore", "restore-backup"}  # commands that change the archive
 
 
-def _refuse_while_a_window_edits(args) -> None:
+def refuse_while_a_window_edits(args) -> None:
     """A command must not change an archive a window is editing: the window's text would go on top."""
     from core.archive_lock import read_owner
     from core.paths import default_db_path
@@ -97,6 +98,9 @@ def _import(archive: Archive, args) -> int:
           f"{report.char_count()} 字）")
     for note in result.notes:
         print(f"  请核对：{note}")
+    from cli.figures import import_hint
+    if hint := import_hint(report):
+        print(hint)
     return 0
 
 
@@ -130,10 +134,24 @@ def _restore(archive: Archive, args) -> int:
 def _restore_backup(args) -> int:
     from core import backups
     from core.paths import default_db_path
+    if is_server_url(args.db):
+        raise AppError("单位服务器上的档案由IT人员在服务器上备份和恢复（例如 pg_dump / pg_restore），"
+                       "restore-backup 只用于本机的档案文件。")
     db_path = Path(args.db) if args.db else default_db_path()
     backup = backups.newest_backup(db_path)
     kept = backups.restore_backup(db_path, backup)
     print(f"已用备份 {backup} 恢复数据库" + (f"；原文件保留为 {kept}" if kept else ""))
+    return 0
+
+
+def _copy(args) -> int:
+    from core.archive.transfer import copy_archive, describe
+    if args.source.strip() == args.target.strip():
+        raise AppError("源档案和目标档案是同一个，没有复制。")
+    with Archive(args.source, read_only=True, daily_backup=False) as source, \
+            Archive(args.target, daily_backup=False) as target:
+        result = copy_archive(source, target, force=args.force)
+    print(f"已复制：{describe(result)}")
     return 0
 
 
@@ -147,8 +165,14 @@ def _check(archive: Archive, args) -> int:
     return check_command(archive, args)
 
 
+def _figures(archive: Archive, args) -> int:
+    from cli.figures import figures_command
+    return figures_command(archive, args)
+
+
 COMMANDS = {
     "list": _list, "show": _show, "import": _import, "new": _new, "snapshot": _snapshot,
     "snapshots": _snapshots, "restore": _restore, "restore-backup": _restore_backup,
-    "export": _export, "check": _check,
+    "export": _export, "check": _check, "copy": _copy, "figures": _figures,
 }
+WITHOUT_ARCHIVE = {"restore-backup", "copy"}  # they open (or restore) archives of their own

@@ -28,7 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本号后退出")
     # For smoke tests and start-up timing: open the window and the archive, then quit.
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
-    db_help = "数据库文件（默认：用户数据文件夹中的 archive.sqlite3）"
+    db_help = ("数据库文件（默认：用户数据文件夹中的 archive.sqlite3），"
+               "或单位服务器地址 postgresql://用户名@服务器:5432/数据库名")
     parser.add_argument("--db", metavar="PATH", help=db_help)
     # Accepted after the subcommand too; SUPPRESS keeps a --db given before it from being reset.
     db = ArgumentParser(add_help=False)
@@ -69,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("restore-backup", parents=[db], help="用最近的备份替换损坏的数据库")
 
+    p = commands.add_parser("copy", help="把整个档案复制到另一个档案文件或单位服务器（并核对）")
+    p.add_argument("--from", dest="source", required=True, metavar="SOURCE_DB", help="源档案（文件或服务器地址）")
+    p.add_argument("--to", dest="target", required=True, metavar="TARGET_DB", help="目标档案（文件或服务器地址）")
+    p.add_argument("--force", action="store_true", help="目标档案已有内容时，用源档案的内容替换它")
+
     p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）或 PDF（.pdf）")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--out", required=True, metavar="FILE.docx|FILE.pdf")
@@ -79,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("check", parents=[db, fonts], help="检查报告是否符合要求")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+    from cli.figures import add_parser as add_figures_parser
+    add_figures_parser(commands, [db])
     return parser
 
 

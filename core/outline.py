@@ -97,6 +97,7 @@ class Report:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     revision: int | None = None  # the stored revision of the metadata this copy was read at
+    figures: list = field(default_factory=list)  # core.figures.Figure, as the archive loaded them
 
     @property
     def organ_names(self) -> list[str]:

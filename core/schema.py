@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -105,3 +105,17 @@ class RevisionCounterRow(Base):
     __tablename__ = "revision_counter"
     id: Mapped[int] = mapped_column(primary_key=True)
     value: Mapped[int] = mapped_column(Integer)
+
+
+class FigureRow(Base):
+    """A key figure of a report (core.figures): value is the exact decimal as text, NULL when not entered."""
+    __tablename__ = "figures"
+    __table_args__ = (UniqueConstraint("report_id", "key", name="uq_figures_report_key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(Text, default="")
+    unit: Mapped[str] = mapped_column(String(10), default="")
+    value: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")

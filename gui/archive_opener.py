@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core import backups
 from core.archive_lock import on_network, read_owner
+from core.locations import is_server_url
 from core.paths import default_db_path
 from gui.single_instance import ask_to_raise
 
 
 @dataclass(frozen=True)
 class OpenPlan:
-    path: Path
+    path: Path | str  # str: a server URL (core.locations)
     read_only: bool = False
     new_over_backups: bool = False
 
@@ -29,6 +30,8 @@ def _tr(text: str) -> str:
 
 def plan_opening(parent: QWidget, db_path: str | None, remembered: str) -> OpenPlan | None:
     """How to open db_path (or the default archive); None when the clerk chose to quit."""
+    if is_server_url(db_path):  # a server archive: no file to find, lock or restore
+        return OpenPlan(db_path)
     path = Path(db_path) if db_path else default_db_path()
     plan = OpenPlan(path)
     if not (path.exists() and path.stat().st_size > 0):
@@ -95,8 +98,8 @@ def _held_elsewhere(parent: QWidget, path: Path, owner) -> OpenPlan | None:
     return None
 
 
-def warn_if_on_network(parent: QWidget, path: Path) -> None:
-    if on_network(path):
+def warn_if_on_network(parent: QWidget, path: Path | str) -> None:
+    if not is_server_url(path) and on_network(Path(path)):
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("档案在网络位置"), _tr(
             "档案 {0} 位于网络共享文件夹中。\n\nSQLite 数据库放在网络文件系统上可能损坏（它的预写日志 WAL 不支持网络"
             "文件系统），也无法可靠地阻止两台电脑同时修改。建议把档案放在本机硬盘上，需要共享时用“文件 ▸ 备份与恢复 ▸ "

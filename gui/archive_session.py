@@ -38,7 +38,7 @@ class ArchiveSession(QObject):
         from core.archive import Archive  # SQLAlchemy and Alembic load here, after the window shows
         self.archive = Archive(path, read_only=read_only, daily_backup=False,
                                new_over_backups=new_over_backups)
-        if not read_only:
+        if not read_only and self.archive.path is not None:  # path None: on a server, no lock file
             self._hold(self.archive.path)
         return self.archive
 

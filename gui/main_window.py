@@ -21,7 +21,8 @@ from gui.font_set_menu import FontSetMenu
 from gui import window_layout
 from gui.help_menu import HelpMenu
 from gui.settings import Settings
-from gui.window_actions import ARCHIVE, FONT_MENU, LEVEL_NAMES, REPORT, WindowActions
+from gui.insert_figure import InsertFigureMenu
+from gui.window_actions import ARCHIVE, FONT_MENU, INSERT_FIGURE_MENU, LEVEL_NAMES, REPORT, WindowActions
 
 STYLE = """
 QLabel#chapterTitle { font-size: 13pt; font-weight: bold; padding: 2px 2px 6px 2px; }
@@ -87,7 +88,7 @@ class MainWindow(QMainWindow):
         for widget in (self.start_page, self.splitter):
             self.stack.addWidget(widget)
         self.setCentralWidget(self.stack)
-        self.tabs.set_level_actions(self.level_actions)
+        self.tabs.set_level_actions(self.level_actions + [self.insert_figure_menu.menuAction()])
         self.window_actions.apply_shortcuts()
         window_layout.restore_splitters(self.settings, self.splitter, self.tabs, self.pane_action.isChecked())
         self.statusBar().clearMessage()
@@ -118,7 +119,10 @@ class MainWindow(QMainWindow):
         self.level_actions = [self.window_actions.actions[name] for name in LEVEL_NAMES]
         self.pane_action.toggled.connect(lambda visible: self.tabs and self.tabs.set_pane_visible(visible))
         self.font_set_menu = FontSetMenu(self.settings, self)
-        self.window_actions.fill_menus_and_toolbar(self, {FONT_MENU: self.font_set_menu})
+        self.insert_figure_menu = InsertFigureMenu(lambda: self.tabs.figures_tab.figures() if self.tabs else [],
+                                                   lambda: self.tabs.current_editor() if self.tabs else None, self)
+        self.window_actions.fill_menus_and_toolbar(self, {FONT_MENU: self.font_set_menu,
+                                                          INSERT_FIGURE_MENU: self.insert_figure_menu})
         self.menuBar().addMenu(HelpMenu(lambda: self.archive and self.archive.path, self))
 
     def actions_needing_archive(self) -> list[QAction]:
@@ -145,12 +149,14 @@ class MainWindow(QMainWindow):
             show_error(self, err, self.tr("无法打开档案"), wait=True)
             return False
         self.tabs.archive = self.archive
+        read_only = self.archive.read_only  # also a server login that may only read (core.archive.server)
         for action in self.actions_needing_archive():
             action.setEnabled(not read_only)
         self.tabs.set_read_only(read_only)
         if read_only:
-            self.save_label.setText(self.tr("只读：另一个窗口正在编辑此档案"))
-        else:
+            self.save_label.setText(self.tr("只读：当前账号只有读取权限") if self.archive.path is None
+                                    else self.tr("只读：另一个窗口正在编辑此档案"))
+        elif self.archive.path is not None:  # a server URL is not remembered: it may carry a password
             self.settings.last_archive = str(self.archive.path)
             self.autosaver.run_later(self.archive.backup_if_due)  # the day's first backup, off the start
         reports = self.refresh_panel()
@@ -182,8 +188,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         if self.check_panel is not None:
             self.check_panel.set_report(report_id)
-        if self.tabs.count() > 1:
-            self.tabs.setCurrentIndex(1)
+        self.tabs.show_first_chapter()
 
     def _show_no_report(self) -> None:
         self.tabs.clear_report()

@@ -78,7 +78,8 @@ class ReplaceDialog(QDialog):
         self._undo: tuple[Report, Report] | None = None  # (before, after) of the last replacement
         page = tabs.current_page()
         # By position: replacing rewrites the chapters (new ids) but keeps their order.
-        self._chapter_index = tabs.indexOf(page) - 1 if page is not None else None
+        self._chapter_index = [c.id for c in tabs.report.chapters].index(page.chapter.id) \
+            if page is not None else None
         self._build(page.chapter.title if page is not None else "")
 
     def _build(self, chapter_title: str) -> None:

@@ -11,11 +11,13 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QWidget
 
+from core.figure_text import proposed_figures
 from core.outline import Chapter, Report, chapter_numbers
 from core.template import template_chapter
 from gui.autosave import Autosaver
 from gui.chapter_editor import ChapterEditor
 from gui.errors import ask
+from gui.figures_tab import FiguresTab
 from gui.metadata_form import MetadataForm
 
 class _PendingPage(QWidget):
@@ -29,6 +31,7 @@ class _PendingPage(QWidget):
 TAB_LABEL_CHARS = 9
 COUNT_DELAY_MS = 300
 _LEADING_YEAR = re.compile(r"^\d{4}年度?")
+FIXED_TABS = 2  # 基本信息 and 数据 come before the chapters and stay there
 
 
 def tab_label(number: str, title: str, template_key: str | None) -> str:
@@ -66,6 +69,8 @@ class ReportTabs(QTabWidget):
         self.currentChanged.connect(self._on_current_changed)
         self.form = MetadataForm()
         self.form.changed.connect(self._schedule_metadata)
+        self.figures_tab = FiguresTab()
+        self.figures_tab.changed.connect(self._schedule_figures)
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.timeout.connect(self._recount_current)
@@ -77,6 +82,7 @@ class ReportTabs(QTabWidget):
         """Only look, never change (the archive is open in another window)."""
         self._read_only = read_only
         self.form.setEnabled(not read_only)
+        self.figures_tab.set_read_only(read_only)
         self.tabBar().setMovable(not read_only)
         for page in self.loaded_pages():
             page.editor.setReadOnly(read_only)
@@ -89,6 +95,9 @@ class ReportTabs(QTabWidget):
         report = self.archive.load_report(report_id)
         previous = self.archive.previous_report(report_id)
         self.show_report(report, previous, self.archive.list_organs())
+        self.figures_tab.show_figures(report.year, self.archive.figure_table(report_id),
+                                      lambda key: self.archive.figure_history(report_id, key),
+                                      lambda: self._stated_figures(report_id))
 
     def reload(self, keep_chapter_id: int | None = None) -> None:
         if self.report is not None:
@@ -107,6 +116,7 @@ class ReportTabs(QTabWidget):
             if previous else {}
         self.form.set_report(report, known_organs)
         self.addTab(self.form, self.tr("基本信息"))
+        self.addTab(self.figures_tab, self.tr("数据"))
         for chapter in report.chapters:
             self._counts[chapter.id] = chapter.char_count()
             self.addTab(_PendingPage(chapter), "")
@@ -146,7 +156,7 @@ class ReportTabs(QTabWidget):
         for index in reversed(range(self.count())):  # from the end: no other page is shown meanwhile
             widget = self.widget(index)
             self.removeTab(index)
-            if widget is not self.form:
+            if widget not in (self.form, self.figures_tab):
                 widget.deleteLater()
 
     def clear_report(self) -> None:
@@ -158,7 +168,7 @@ class ReportTabs(QTabWidget):
     # --- access ----------------------------------------------------------------------------
 
     def _chapter_indexes(self) -> range:
-        return range(1, self.count())
+        return range(FIXED_TABS, self.count())
 
     def loaded_pages(self) -> list[ChapterEditor]:
         """The chapter editors built so far, in tab order."""
@@ -181,7 +191,7 @@ class ReportTabs(QTabWidget):
 
     def current_page(self) -> ChapterEditor | None:
         index = self.currentIndex()
-        return self._page_at(index) if index >= 1 else None
+        return self._page_at(index) if index >= FIXED_TABS else None
 
     def current_editor(self):
         page = self.current_page()
@@ -190,6 +200,10 @@ class ReportTabs(QTabWidget):
     def _current_chapter_id(self) -> int | None:
         page = self.current_page()
         return page.chapter_id if page else None
+
+    def show_first_chapter(self) -> None:
+        if self.count() > FIXED_TABS:
+            self.setCurrentIndex(FIXED_TABS)
 
     def show_chapter(self, chapter_id: int | None) -> None:
         page = self.page_for(chapter_id) if chapter_id is not None else None
@@ -226,6 +240,23 @@ class ReportTabs(QTabWidget):
             return write
         self._autosaver.schedule(("report", report.id), prepare)
         self.meta_edited.emit()
+
+    def _stated_figures(self, report_id: int):
+        """The figures the report's text states, as stored once pending typing is written."""
+        if not self._autosaver.flush():
+            return []
+        return proposed_figures(self.archive.load_report(report_id))
+
+    def _schedule_figures(self) -> None:
+        report, tab = self.report, self.figures_tab
+
+        def prepare():
+            figures = tab.edited_figures()
+
+            def write():
+                self.archive.set_figures(report.id, figures)
+            return write
+        self._autosaver.schedule(("figures", report.id), prepare)
 
     def _on_saved(self, key) -> None:
         if key[0] == "report":
@@ -284,7 +315,8 @@ class ReportTabs(QTabWidget):
         if not ok or not title.strip() or not self._autosaver.flush():
             return
         index = self.currentIndex()
-        position = index if index >= 1 else self.count() - 1  # just after the current chapter
+        chapters = self.count() - FIXED_TABS  # just after the current chapter, or at the end
+        position = index - FIXED_TABS + 1 if index >= FIXED_TABS else chapters
         chapter_id = self.archive.add_chapter(self.report.id, title.strip(), None, position)
         self.reload(chapter_id)
 
@@ -307,21 +339,21 @@ class ReportTabs(QTabWidget):
             return
         index = self.indexOf(page)
         target = index + delta
-        if not 1 <= target < self.count():
+        if not FIXED_TABS <= target < self.count():
             return
         self.tabBar().moveTab(index, target)  # _on_tab_moved stores the order
 
     def _on_tab_moved(self, from_index: int, to_index: int) -> None:
         if self._relocating:
             return
-        if from_index == 0 or to_index == 0:  # 基本信息 stays first
+        if min(from_index, to_index) < FIXED_TABS:  # 基本信息 and 数据 stay first
             self._relocating = True
             self.tabBar().moveTab(to_index, from_index)
             self._relocating = False
             return
         chapter = self.widget(to_index).chapter
         self._autosaver.flush()
-        self.archive.move_chapter(chapter.id, to_index - 1)
+        self.archive.move_chapter(chapter.id, to_index - FIXED_TABS)
         self._relabel()
 
     def remove_chapter(self) -> None:

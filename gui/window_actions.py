@@ -68,10 +68,12 @@ ACTIONS = (
 )
 LEVEL_NAMES = tuple(f"level_{level}" for level in LEVELS)
 FONT_MENU = "font_set_menu"
+INSERT_FIGURE_MENU = "insert_figure_menu"  # gui/insert_figure.py
 MENUS = (
     ("文件(&F)", ("new", "import", "export", FONT_MENU, None, "save_now", "snapshot", "versions", None, "backups",
                 None, "delete", None, "quit")),
-    ("编辑(&E)", ("undo", "redo", None, "find", "replace", "year_update", "search")),
+    ("编辑(&E)", ("undo", "redo", None, "find", "replace", "year_update", "search", None,
+                 INSERT_FIGURE_MENU)),
     ("格式(&O)", LEVEL_NAMES),
     ("部分(&C)", ("add_chapter", "rename_chapter", "move_up", "move_down", "map_chapter", None, "remove_chapter")),
     ("视图(&V)", ("pane", "check")),

@@ -35,9 +35,54 @@ def db_path(tmp_path) -> Path:
 
 
 @pytest.fixture
-def archive(db_path):
-    with Archive(db_path) as opened:
+def archive(db_url):
+    with Archive(db_url) as opened:
         yield opened
+
+
+# --- SQLite and PostgreSQL -----------------------------------------------------------------------
+# Tests that use `db_url` (or `archive`) run once on an SQLite file and once on a fresh database of the
+# PostgreSQL server named by TEST_POSTGRES_URL (.ci/run starts one with .ci/postgres.sh). Window tests
+# and tests marked sqlite_only run on SQLite alone.
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: about the SQLite file itself (PRAGMAs, file copies)")
+
+
+def pytest_generate_tests(metafunc):
+    if "db_backend" in metafunc.fixturenames:
+        sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") or \
+            "gui" in Path(str(metafunc.definition.fspath)).parent.name
+        metafunc.parametrize("db_backend", ["sqlite"] if sqlite_only else ["sqlite", "postgresql"],
+                             indirect=True)
+
+
+@pytest.fixture
+def db_backend(request):
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db_url(db_backend, db_path, request) -> str:
+    """Where the test's archive lives: an SQLite file, or a postgresql:// URL of a fresh database."""
+    if db_backend == "sqlite":
+        return str(db_path)
+    return request.getfixturevalue("pg_database")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The test server: (admin URL, template database already migrated to head)."""
+    from tests.support import pg
+    return pg.server_or_skip()
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """A fresh archive database on the test server (a copy of the migrated template), dropped after."""
+    from tests.support import pg
+    with pg.fresh_database(pg_server) as url:
+        yield url
 
 
 @pytest.fixture

@@ -20,7 +20,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from core import backups, storage
+from core.locations import is_server_url
 from core.archive import records
+from core.archive.figures import FiguresMixin, copy_empty_slots
 from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit,
                                 SnapshotInfo, check_year, copy_for_year, default_title)
 from core.archive.search import search as search_blocks
@@ -32,8 +34,15 @@ from core.schema import ChapterRow, ReportRow, SnapshotRow
 from core.template import new_chapters
 
 
-class Archive:
-    """The report archive in one SQLite file."""
+class Archive(FiguresMixin):
+    """The report archive in one SQLite file — or, given a postgresql:// URL, on a server
+    (core.archive.server.ServerArchive, which Archive(url) returns)."""
+
+    def __new__(cls, path=None, *args, **kwargs):
+        if cls is Archive and is_server_url(path):
+            from core.archive.server import ServerArchive
+            cls = ServerArchive
+        return super().__new__(cls)
 
     def __init__(self, path: Path | str | None = None, busy_timeout_s: float = storage.BUSY_TIMEOUT_S, *,
                  read_only: bool = False, daily_backup: bool = True, new_over_backups: bool = False):
@@ -42,15 +51,18 @@ class Archive:
         self.path = Path(path) if path else default_db_path()
         self.read_only = read_only
         existed = self.path.exists()
-        self._engine = storage.open_engine(self.path, busy_timeout_s, read_only=read_only,
-                                           new_over_backups=new_over_backups)
+        self._use_engine(storage.open_engine(self.path, busy_timeout_s, read_only=read_only,
+                                             new_over_backups=new_over_backups))
         self._identity = storage.file_identity(self.path)
-        self._reads = sessionmaker(self._engine, expire_on_commit=False)
-        self._writes = sessionmaker(storage.write_engine(self._engine), expire_on_commit=False)
-        self._in_transaction = threading.local()
-        self.changed = False  # a write was committed since the archive was opened
         if daily_backup and existed and not read_only:
             self.backup_if_due()
+
+    def _use_engine(self, engine) -> None:
+        self._engine = engine
+        self._reads = sessionmaker(engine, expire_on_commit=False)
+        self._writes = sessionmaker(storage.write_engine(engine), expire_on_commit=False)
+        self._in_transaction = threading.local()
+        self.changed = False  # a write was committed since the archive was opened
 
     def close(self) -> None:
         self._engine.dispose()
@@ -68,8 +80,7 @@ class Archive:
         if getattr(self._in_transaction, "open", False):
             raise RuntimeError("Archive methods must not call each other: each is one transaction")
         if write and self.read_only:
-            raise ReadOnlyArchive(f"档案 {self.path} 以只读方式打开（另一个窗口正在编辑它），不能保存修改。"
-                                  "您输入的内容仍在编辑器中。")
+            raise ReadOnlyArchive(self._read_only_message())
         self._check_still_there()
         session: Session = (self._writes if write else self._reads)()
         self._in_transaction.open = True
@@ -80,10 +91,16 @@ class Archive:
         except AppError:
             raise
         except (DBAPIError, sqlite3.Error, OSError) as err:
-            raise WriteFailed(_describe_write_error(err, self.path)) from err
+            raise WriteFailed(self._describe_error(err)) from err
         finally:
             self._in_transaction.open = False
             session.close()
+
+    def _read_only_message(self) -> str:
+        return f"档案 {self.path} 以只读方式打开（另一个窗口正在编辑它），不能保存修改。您输入的内容仍在编辑器中。"
+
+    def _describe_error(self, err: Exception) -> str:
+        return _describe_write_error(err, self.path)
 
     def _check_still_there(self) -> None:
         """The path must still name the file that was opened: never write to a deleted or moved file."""
@@ -150,7 +167,10 @@ class Archive:
             else:
                 source = records.load_report(s, records.find_report(s, from_year))
                 report = copy_for_year(source, year, copy_text)
-            return records.create_report(s, report)
+            report_id = records.create_report(s, report)
+            if from_year is not None and source.id is not None:
+                copy_empty_slots(s, source.id, report_id)
+            return report_id
 
     def import_report(self, report: Report, replace: bool, source_name: str) -> tuple[int, bool]:
         """Store an imported report as one transaction: new, or over the same year's report when

@@ -59,7 +59,10 @@ def to_report(row: ReportRow) -> Report:
 
 
 def load_report(s: Session, report_id: int, include_deleted: bool = False) -> Report:
-    return to_report(get_report(s, report_id, include_deleted))
+    from core.archive.figures import load_figures  # figures.py builds on this module
+    report = to_report(get_report(s, report_id, include_deleted))
+    report.figures = load_figures(s, report_id)
+    return report
 
 
 def find_report(s: Session, ref: str | int) -> int:

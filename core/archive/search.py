@@ -1,5 +1,7 @@
 """Full-text search over every live report's paragraphs (FTS5 with the trigram tokenizer, see
-core/migrations/versions/0001_initial.py; queries shorter than a trigram use LIKE)."""
+core/migrations/versions/0001_initial.py; queries shorter than a trigram use LIKE). On PostgreSQL the
+same conditions are ILIKE on the blocks (pg_trgm indexes them where it exists): the trigram index
+matches the heading or the text, case-insensitively, and so does ILIKE."""
 from __future__ import annotations
 
 from sqlalchemy import text
@@ -11,13 +13,19 @@ FTS_MIN_QUERY = 3  # the trigram index needs three characters; shorter queries u
 
 
 def search(s: Session, query: str, limit: int) -> list[SearchHit]:
-    if len(query) >= FTS_MIN_QUERY:
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if s.get_bind().dialect.name != "sqlite":
+        one = "{0} ILIKE :q ESCAPE '\\'"
+        whole = one.format("(blocks.heading || blocks.text)")
+        match = whole if len(query) < FTS_MIN_QUERY else \
+            f"({one.format('blocks.heading')} OR {one.format('blocks.text')})"
+        params = {"q": f"%{escaped}%"}
+    elif len(query) >= FTS_MIN_QUERY:
         phrase = '"' + query.replace('"', '""') + '"'
         match = "blocks.id IN (SELECT rowid FROM block_search WHERE block_search MATCH :q)"
         params = {"q": phrase}
     else:
         match = "(blocks.heading || blocks.text) LIKE :q ESCAPE '\\'"
-        escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params = {"q": f"%{escaped}%"}
     sql = text(
         "SELECT reports.id, reports.year, reports.title, chapters.id, chapters.title, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 from itertools import groupby
 
+from core.checks.figure_rules import FIGURE_RULES
 from core.checks.model import Finding, Fix, Location, Target, message
 from core.checks.export_rules import EXPORT_RULES
 from core.checks.report_rules import REPORT_RULES
@@ -72,7 +73,7 @@ def _exists(report: Report, target: Target) -> bool:
 def run_checks(report: Report) -> list[Finding]:
     """Every finding for the report, in reading order: metadata, then chapter by chapter."""
     found: list[tuple[Target | None, Hit]] = []
-    for rule in REPORT_RULES + EXPORT_RULES:
+    for rule in REPORT_RULES + EXPORT_RULES + FIGURE_RULES:
         found.extend(rule(report))
     for field in TEXT_FIELDS:
         target = Target(field=field)

@@ -10,6 +10,8 @@ SEVERITY_LABELS = {ERROR: "错误", SUGGESTION: "建议"}
 GBT9704 = "GB/T 9704-2012《党政机关公文格式》"
 GBT15834 = "GB/T 15834-2011《标点符号用法》"
 GBT15835 = "GB/T 15835-2011《出版物上数字用法》"
+FIGURES = "报告“数据”页（同一指标在正文与数据表中应一致）"
+PLANS = "所引文件的正式名称，如《法治政府建设实施纲要（2021—2025年）》（中发〔2021〕33号）"
 DUCHA = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）年度报告内容"
 CHINESE_LAYOUT = "中文排版惯例：汉字之间不加空格（参见 W3C《中文排版需求》）"
 WRITING = "公文写作惯例"
@@ -57,6 +59,10 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("invisible-chars", ERROR, "看不见的字符", f"{GBT9704} 7.3.3（正文为连续文字）"),
     Rule("not-gb2312", SUGGESTION, "字库外的字", "GB 2312-1980（仿宋_GB2312、楷体_GB2312 字库范围）"),
     Rule("font-missing", SUGGESTION, "缺少字体", f"{GBT9704} 7.1（公文用字）"),
+    Rule("figure-mismatch", ERROR, "数字与数据页不符", FIGURES),
+    Rule("rate-over-100", ERROR, "比率超过100%", FIGURES),
+    Rule("part-year", SUGGESTION, "年份与所在部分不符", DUCHA),
+    Rule("plan-period", ERROR, "所引规划期限有误", PLANS),
 )}
 
 

@@ -10,11 +10,11 @@ from main import main
 from tests.support.reports import clean_report
 
 
-def test_check_prints_one_line_per_finding_and_fails_while_errors_remain(archive, db_path, capsys):
+def test_check_prints_one_line_per_finding_and_fails_while_errors_remain(archive, db_url, capsys):
     report = clean_report()
     report.chapters[OTHER_INDEX].blocks[0].text = "加强学习,提高能力。"
     archive.create_report(report)
-    assert main(["check", "2024", "--db", str(db_path)]) == 1
+    assert main(["check", "2024", "--db", db_url]) == 1
     lines = capsys.readouterr().out.splitlines()
     first = lines[0].split("\t")
     assert first[:4] == ["错误", "五、其他需要报告的情况", "第1段", "halfwidth-punct"]
@@ -22,19 +22,19 @@ def test_check_prints_one_line_per_finding_and_fails_while_errors_remain(archive
     assert lines[-1].startswith("检查完毕：错误 1 处")
 
 
-def test_check_passes_when_only_suggestions_remain(archive, db_path, capsys):
+def test_check_passes_when_only_suggestions_remain(archive, db_url, capsys):
     report = clean_report()
     report.signer = ""  # a suggestion; missing fonts on this PC are suggestions too
     archive.create_report(report)
-    assert main(["check", "2024", "--db", str(db_path)]) == 0
+    assert main(["check", "2024", "--db", db_url]) == 0
     assert "signer-missing" in capsys.readouterr().out
 
 
-def test_check_json(archive, db_path, capsys):
+def test_check_json(archive, db_url, capsys):
     report = clean_report()
     report.doc_number = "景政发【2025】7号"
     report_id = archive.create_report(report)
-    assert main(["check", str(report_id), "--json", "--db", str(db_path)]) == 1
+    assert main(["check", str(report_id), "--json", "--db", db_url]) == 1
     data = json.loads(capsys.readouterr().out)
     assert (data["report_id"], data["errors"]) == (report_id, 1)
     finding = data["findings"][0]
@@ -42,8 +42,8 @@ def test_check_json(archive, db_path, capsys):
         "docnum-brackets", "doc_number", "发文字号", True)
 
 
-def test_check_of_a_missing_report_says_so(db_path, capsys):
-    assert main(["check", "2024", "--db", str(db_path)]) == 1
+def test_check_of_a_missing_report_says_so(db_url, capsys):
+    assert main(["check", "2024", "--db", db_url]) == 1
     assert "没有2024年的报告" in capsys.readouterr().err
 
 
@@ -70,10 +70,10 @@ def test_the_shared_sample_gets_the_findings_a_reviewer_would_give(sample_path):
     assert errors == ["contents-missing", "date-missing"]  # the clerk's call: 其他需要报告的情况, the date
 
 
-def test_check_json_puts_notes_about_this_pc_apart_from_the_report_findings(archive, db_path, capsys):
+def test_check_json_puts_notes_about_this_pc_apart_from_the_report_findings(archive, db_url, capsys):
     from core.fonts import DEFAULT_FONT_SET, installed_font_families, missing_fonts
     report_id = archive.create_report(clean_report())
-    assert main(["check", str(report_id), "--json", "--db", str(db_path)]) == 0
+    assert main(["check", str(report_id), "--json", "--db", db_url]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["errors"], data["suggestions"], data["findings"]) == (0, 0, [])  # the clean report
     missing = missing_fonts(DEFAULT_FONT_SET, installed_font_families())

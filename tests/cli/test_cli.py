@@ -19,10 +19,10 @@ def test_main_py_runs_a_command_end_to_end(db_path, sample_path):
         assert [r.year for r in archive.list_reports()] == [2024]
 
 
-def test_import_then_show_json(db_path, sample_path, cli):
-    out = cli("import", sample_path, "--db", db_path).stdout
+def test_import_then_show_json(db_url, sample_path, cli):
+    out = cli("import", sample_path, "--db", db_url).stdout
     assert "已导入：2024年" in out and "请核对" in out
-    data = json.loads(cli("show", "2024", "--db", db_path, "--json").stdout)
+    data = json.loads(cli("show", "2024", "--db", db_url, "--json").stdout)
     assert data["year"] == 2024 and data["doc_number"] == "景发〔2025〕7号"
     assert data["organs"] == ["中共景毛乡委员会", "景毛乡人民政府"]
     chapters = data["chapters"]
@@ -34,24 +34,24 @@ def test_import_then_show_json(db_path, sample_path, cli):
     assert [b["number"] for b in chapters[5]["blocks"]] == ["1.", "2.", "3."]
 
 
-def test_list_new_snapshot_snapshots(db_path, sample_path, cli):
-    cli("import", sample_path, "--db", db_path)
-    assert "已新建 2025年报告" in cli("new", "--year", "2025", "--from-year", "2024", "--db", db_path).stdout
-    listed = json.loads(cli("list", "--db", db_path, "--json").stdout)
+def test_list_new_snapshot_snapshots(db_url, sample_path, cli):
+    cli("import", sample_path, "--db", db_url)
+    assert "已新建 2025年报告" in cli("new", "--year", "2025", "--from-year", "2024", "--db", db_url).stdout
+    listed = json.loads(cli("list", "--db", db_url, "--json").stdout)
     assert [r["year"] for r in listed] == [2025, 2024]
-    new = json.loads(cli("show", "2025", "--db", db_path, "--json").stdout)
+    new = json.loads(cli("show", "2025", "--db", db_url, "--json").stdout)
     assert all(c["blocks"] == [] for c in new["chapters"])
-    assert "已保存版本" in cli("snapshot", "2024", "--label", "送审稿", "--db", db_path).stdout
-    assert "送审稿" in cli("snapshots", "2024", "--db", db_path).stdout
-    plain = cli("show", "2024", "--db", db_path).stdout
+    assert "已保存版本" in cli("snapshot", "2024", "--label", "送审稿", "--db", db_url).stdout
+    assert "送审稿" in cli("snapshots", "2024", "--db", db_url).stdout
+    plain = cli("show", "2024", "--db", db_url).stdout
     assert plain.splitlines()[0] == "中共景毛乡委员会文件"
 
 
-def test_new_with_copied_text(db_path, sample_path, cli):
-    cli("import", sample_path, "--db", db_path)
-    cli("new", "--year", "2025", "--from-year", "2024", "--copy-text", "--db", db_path)
-    old = json.loads(cli("show", "2024", "--db", db_path, "--json").stdout)
-    new = json.loads(cli("show", "2025", "--db", db_path, "--json").stdout)
+def test_new_with_copied_text(db_url, sample_path, cli):
+    cli("import", sample_path, "--db", db_url)
+    cli("new", "--year", "2025", "--from-year", "2024", "--copy-text", "--db", db_url)
+    old = json.loads(cli("show", "2024", "--db", db_url, "--json").stdout)
+    new = json.loads(cli("show", "2025", "--db", db_url, "--json").stdout)
     assert [c["blocks"] for c in new["chapters"]] == [c["blocks"] for c in old["chapters"]]
 
 
@@ -61,20 +61,20 @@ def test_new_with_copied_text(db_path, sample_path, cli):
     (("snapshot", "7", "--label", "x"), "没有编号为 7 的报告"),
     (("new", "--year", "1985"), "年份"),
 ])
-def test_errors_are_one_chinese_line_and_non_zero(db_path, args, message, cli):
-    result = cli(*args, "--db", db_path, check=False)
+def test_errors_are_one_chinese_line_and_non_zero(db_url, args, message, cli):
+    result = cli(*args, "--db", db_url, check=False)
     assert result.returncode != 0
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("错误：")
 
 
-def test_bad_import_writes_nothing(db_path, tmp_path, cli):
-    cli("list", "--db", db_path)
+def test_bad_import_writes_nothing(db_url, tmp_path, cli):
+    cli("list", "--db", db_url)
     binary = tmp_path / "photo.txt"
     binary.write_bytes(bytes(range(256)) * 50)
-    result = cli("import", binary, "--db", db_path, check=False)
+    result = cli("import", binary, "--db", db_url, check=False)
     assert result.returncode != 0 and "不是文本文件" in result.stderr
-    assert json.loads(cli("list", "--db", db_path, "--json").stdout) == []
+    assert json.loads(cli("list", "--db", db_url, "--json").stdout) == []
 
 
 def test_not_a_database_path(tmp_path, sample_path, cli):

@@ -14,13 +14,13 @@ from tests.support import MAIN
 from tests.support.reports import sample_report
 
 
-def test_a_read_only_target_is_never_replaced_even_with_force(archive, db_path, tmp_path, capsys):
+def test_a_read_only_target_is_never_replaced_even_with_force(archive, db_url, tmp_path, capsys):
     report_id = archive.create_report(sample_report())
     target = tmp_path / "out" / "只读.docx"
     target.parent.mkdir()
     target.write_bytes(b"old")
     target.chmod(0o444)
-    assert main(["export", str(report_id), "--out", str(target), "--force", "--db", str(db_path)]) == 1
+    assert main(["export", str(report_id), "--out", str(target), "--force", "--db", db_url]) == 1
     err = capsys.readouterr().err
     assert "只读" in err and len(err.strip().splitlines()) == 1
     assert target.read_bytes() == b"old" and stat.S_IMODE(target.stat().st_mode) == 0o444
@@ -52,11 +52,11 @@ def full_disk(tmp_path):
     subprocess.run(["umount", str(folder)], capture_output=True)
 
 
-def test_a_full_disk_prints_one_chinese_line_and_leaves_no_temp_file(archive, db_path, full_disk):
+def test_a_full_disk_prints_one_chinese_line_and_leaves_no_temp_file(archive, db_url, full_disk):
     report_id = archive.create_report(sample_report())
     target = full_disk / "报告.docx"
     done = subprocess.run([sys.executable, str(MAIN), "export", str(report_id), "--out", str(target),
-                           "--db", str(db_path)], capture_output=True, text=True, timeout=120)
+                           "--db", db_url], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "磁盘空间不足" in lines[0], done.stderr
@@ -70,12 +70,12 @@ def test_a_full_disk_in_process_raises_export_failed(full_disk):
     assert list(full_disk.iterdir()) == []
 
 
-def test_export_names_the_errors_that_remain_and_still_exports(archive, db_path, tmp_path, capsys):
+def test_export_names_the_errors_that_remain_and_still_exports(archive, db_url, tmp_path, capsys):
     report = sample_report()
     report.written_date, report.printing_date = None, None
     report_id = archive.create_report(report)
     out = tmp_path / "r.docx"
-    assert main(["export", str(report_id), "--out", str(out), "--db", str(db_path)]) == 0
+    assert main(["export", str(report_id), "--out", str(out), "--db", db_url]) == 0
     captured = capsys.readouterr()
     assert "已导出" in captured.out and out.exists()
     assert "成文日期" in captured.err and "印发日期" in captured.err and "错误" in captured.err

@@ -21,12 +21,12 @@ def test_new_report_from_template(archive):
     assert report.status == "draft"
 
 
-def test_save_chapter_then_reopen_the_file(db_path):
-    with Archive(db_path) as archive:
+def test_save_chapter_then_reopen_the_file(db_url):
+    with Archive(db_url) as archive:
         report = archive.load_report(archive.new_report(2024, organs=ORGANS))
         blocks = [Block(ITEM2, "健全工作组织。", "调整充实领导机构。"), Block(BODY, "", "正文。")]
         archive.save_chapter(report.chapters[1].id, blocks, title="主要举措和成效")
-    with Archive(db_path) as archive:
+    with Archive(db_url) as archive:
         chapter = archive.load_report(report.id).chapters[1]
     assert chapter.blocks == blocks and chapter.title == "主要举措和成效"
 

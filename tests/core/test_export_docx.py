@@ -239,24 +239,24 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         export_report(sample_report(), tmp_path / "absent" / "r.docx")
 
 
-def test_cli_exports_and_refuses_to_overwrite_without_force(archive, db_path, tmp_path, capsys):
+def test_cli_exports_and_refuses_to_overwrite_without_force(archive, db_url, tmp_path, capsys):
     report = sample_report()
     report_id = archive.create_report(report)
     out = tmp_path / "out.docx"
-    assert main(["export", str(report_id), "--out", str(out), "--db", str(db_path)]) == 0
+    assert main(["export", str(report_id), "--out", str(out), "--db", db_url]) == 0
     assert "已导出" in capsys.readouterr().out
     before = out.read_bytes()
-    assert main(["export", str(report_id), "--out", str(out), "--variant", "web", "--db", str(db_path)]) == 1
+    assert main(["export", str(report_id), "--out", str(out), "--variant", "web", "--db", db_url]) == 1
     assert "已存在" in capsys.readouterr().err and out.read_bytes() == before
     assert main(["export", str(report_id), "--out", str(out), "--variant", "web", "--force",
-                 "--db", str(db_path)]) == 0
+                 "--db", db_url]) == 0
     assert PUBLIC_NOTE in _texts(_doc(out))
 
 
-def test_cli_rejects_a_name_neither_docx_nor_pdf(archive, db_path, tmp_path, capsys):
+def test_cli_rejects_a_name_neither_docx_nor_pdf(archive, db_url, tmp_path, capsys):
     report_id = archive.create_report(Report(2024, "标题", organs=[Organ("某乡人民政府")],
                                              written_date=date(2025, 1, 5)))
-    assert main(["export", str(report_id), "--out", str(tmp_path / "x.txt"), "--db", str(db_path)]) == 1
+    assert main(["export", str(report_id), "--out", str(tmp_path / "x.txt"), "--db", db_url]) == 1
     assert ".docx" in capsys.readouterr().err
     assert not (tmp_path / "x.txt").exists()
 

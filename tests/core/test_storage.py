@@ -20,6 +20,7 @@ def test_new_archive_is_migrated_to_head_with_wal_and_foreign_keys(db_path):
     conn.close()
 
 
+@pytest.mark.sqlite_only
 def test_foreign_keys_are_enforced(archive):
     report_id = archive.new_report(2024)
     with archive._transaction() as s:  # the facade's own session: checking its connection settings

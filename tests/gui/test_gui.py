@@ -23,7 +23,7 @@ def test_start_page_on_empty_archive_creates_report_from_template(open_window, d
 
     assert window.stack.currentWidget() is window.splitter
     labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert labels == ["基本信息", "导语", "一、主要举措和成效", "二、不足和原因", "三、第一责任人职责",
+    assert labels == ["基本信息", "数据", "导语", "一、主要举措和成效", "二、不足和原因", "三、第一责任人职责",
                       "四、下一年度安排", "五、其他情况"]
     assert str(year) in window.windowTitle() and "法治年报" in window.windowTitle()
     page = chapter_tab(window, "measures")
@@ -203,8 +203,10 @@ def test_reorder_chapters(open_window, db_path):
     window = open_window()
     chapter_tab(window, "shortcomings")
     window.move_up_action.trigger()
-    assert window.tabs.tabText(2) == "一、不足和原因" and window.tabs.tabText(3) == "二、主要举措和成效"
-    window.tabs.tabBar().moveTab(1, 0)  # dragging before 基本信息 is refused
+    assert window.tabs.tabText(3) == "一、不足和原因" and window.tabs.tabText(4) == "二、主要举措和成效"
+    window.tabs.tabBar().moveTab(2, 1)  # dragging before 基本信息 and 数据 is refused
+    assert window.tabs.tabText(1) == "数据"
+    window.tabs.tabBar().moveTab(1, 0)
     assert window.tabs.tabText(0) == "基本信息"
     with Archive(db_path) as archive:
         keys = [c.template_key for c in archive.load_report(report_id).chapters]
@@ -371,7 +373,7 @@ def test_tab_labels_stay_short_with_the_full_title_as_tooltip(open_window, db_pa
     with Archive(db_path) as archive:
         archive.add_chapter(report_id, "2024年度关于开展法治宣传教育进机关进乡村进社区的情况")
     window = open_window()
-    label, tip = window.tabs.tabText(7), window.tabs.tabToolTip(7)
+    label, tip = window.tabs.tabText(8), window.tabs.tabToolTip(8)
     assert label == "六、关于开展法治宣传…" and tip == "六、2024年度关于开展法治宣传教育进机关进乡村进社区的情况"
 
 

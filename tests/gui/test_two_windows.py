@@ -3,7 +3,7 @@ overwrite each other: a save states the revision it edited; a refused save keeps
 from __future__ import annotations
 
 from core.archive import Archive
-from tests.support.gui import chapter_tab, seed_report, commit_text, message_boxes, stored_text
+from tests.support.gui import chapter_tab, commit_text, message_boxes, seed_report, stored_text
 
 
 def test_the_later_save_of_a_stale_chapter_is_kept_as_a_version_not_written_over(open_window, db_path, qtbot):

@@ -11,8 +11,8 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-# Trigram tokens let a substring of Chinese text (which has no spaces) match; core/archive.py
-# falls back to LIKE for queries shorter than three characters.
+# SQLite: trigram tokens let a substring of Chinese text (which has no spaces) match; core/archive/search.py
+# falls back to LIKE for queries shorter than three characters. PostgreSQL: see _server_search_index().
 FTS_STATEMENTS = [
     "CREATE VIRTUAL TABLE block_search USING fts5(heading, text, content='blocks', "
     "content_rowid='id', tokenize='trigram')",
@@ -96,13 +96,31 @@ def upgrade() -> None:
         sa.Column("char_count", sa.Integer, nullable=False),
         sa.Column("content", sa.Text, nullable=False),
     )
-    for statement in FTS_STATEMENTS:
-        op.execute(statement)
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in FTS_STATEMENTS:
+            op.execute(statement)
+    else:
+        _server_search_index()
+
+
+def _server_search_index() -> None:
+    """PostgreSQL: search is ILIKE on blocks (core/archive/search.py); pg_trgm's GIN indexes speed it
+    up where the extension can be created. Without it the same queries scan, with the same results."""
+    bind = op.get_bind()
+    available = bind.exec_driver_sql(
+        "SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'").first() is not None
+    allowed = bind.exec_driver_sql("SELECT has_database_privilege(current_database(), 'CREATE')").scalar()
+    if not (available and allowed):
+        return
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for column in ("heading", "text"):
+        op.execute(f"CREATE INDEX ix_blocks_{column}_trgm ON blocks USING gin ({column} gin_trgm_ops)")
 
 
 def downgrade() -> None:
-    for name in ("blocks_au", "blocks_ad", "blocks_ai"):
-        op.execute(f"DROP TRIGGER {name}")
-    op.execute("DROP TABLE block_search")
+    if op.get_bind().dialect.name == "sqlite":
+        for name in ("blocks_au", "blocks_ad", "blocks_ai"):
+            op.execute(f"DROP TRIGGER {name}")
+        op.execute("DROP TABLE block_search")
     for table in ("snapshots", "blocks", "chapters", "report_organs", "reports", "organs"):
         op.drop_table(table)
