@@ -100,7 +100,10 @@ class PreviewController(QObject):
         if self._pages_of[0] is not layout:
             self._pages_of = (layout, _first_pages(layout))
         paragraph = _paragraph_at_cursor(editor)
-        self.view.highlight_page(self._pages_of[1].get((self.tabs.currentIndex() - 1, paragraph)))
+        page = self.tabs.current_page()
+        ids = [chapter.id for chapter in self.tabs.chapters()]
+        chapter_index = ids.index(page.chapter_id) if page is not None and page.chapter_id in ids else -1
+        self.view.highlight_page(self._pages_of[1].get((chapter_index, paragraph)))
 
     # --- printing -------------------------------------------------------------------------------------
 
