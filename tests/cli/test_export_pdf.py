@@ -11,7 +11,8 @@ from main import main
 from tests.support.pdf_text import normalise
 from tests.support.reports import sample_report
 
-pytestmark = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils missing")
+pytestmark = [pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils missing"),
+              pytest.mark.sqlite_only]  # about the PDF file; the CLI is given the SQLite file by path
 
 
 def _pdfinfo(path) -> dict[str, str]:
