@@ -75,9 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="target", required=True, metavar="TARGET_DB", help="目标档案（文件或服务器地址）")
     p.add_argument("--force", action="store_true", help="目标档案已有内容时，用源档案的内容替换它")
 
-    p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）")
+    p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）或 PDF（.pdf）")
     p.add_argument("report", metavar="REPORT")
-    p.add_argument("--out", required=True, metavar="FILE.docx")
+    p.add_argument("--out", required=True, metavar="FILE.docx|FILE.pdf")
+    p.add_argument("--format", choices=("docx", "pdf"), help="输出格式（默认按文件扩展名）")
     p.add_argument("--variant", choices=VARIANTS, default=DEFAULT_VARIANT, help=variants_help())
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
 

@@ -19,6 +19,7 @@ from core.errors import AppError
 from gui.errors import accept_cancel_buttons, ask, error_text, show_error
 
 DOCX_FILTER = "Word 文档 (*.docx)"
+FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Word 即可打印）"}
 
 
 class ExportDialog(QDialog):
@@ -38,11 +39,16 @@ class ExportDialog(QDialog):
         for key, label in VARIANT_LABELS.items():
             self.variant_box.addItem(self.tr(label), key)
         self.variant_box.setCurrentIndex(max(0, self.variant_box.findData(variant)))
+        self.format_box = QComboBox()
+        for suffix, label in FORMATS.items():
+            self.format_box.addItem(self.tr(label), suffix)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
         self.open_after_box = QCheckBox(self.tr("导出后打开文件"))
         self.open_after_box.setChecked(open_after)
         buttons = accept_cancel_buttons(self, self.tr("导出"))
         form = QFormLayout(self)
         form.addRow(self.tr("保存为："), path_row)
+        form.addRow(self.tr("格式："), self.format_box)
         form.addRow(self.tr("样式："), self.variant_box)
         form.addRow("", self.open_after_box)
         form.addRow(buttons)
@@ -54,10 +60,16 @@ class ExportDialog(QDialog):
         if path:
             self.path_edit.setText(path)
 
+    def _format_changed(self) -> None:
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() in FORMATS:
+            self.path_edit.setText(str(path.with_suffix(self.format_box.currentData())))
+
     def choice(self) -> tuple[Path, str, bool]:
         path = Path(self.path_edit.text().strip())
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
+        suffix = self.format_box.currentData()
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
         return path, self.variant_box.currentData(), self.open_after_box.isChecked()
 
 
@@ -91,9 +103,17 @@ class ExportFlow(QObject):
         if path.exists() and not self.ask_overwrite(path):
             return
         self.busy = True
-        font_set, label = self._font_set_name(), f"导出 Word（{VARIANT_LABELS[variant]}，{path.name}）"
-        self._run(lambda: self.archive.export_report(report_id, path, variant, font_set, label),
+        kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
+        font_set, label = self._font_set_name(), f"导出 {kind}（{VARIANT_LABELS[variant]}，{path.name}）"
+        write = self._write_pdf if kind == "PDF" else self.archive.export_report
+        self._run(lambda: write(report_id, path, variant, font_set, label),
                   lambda _result, error: self._on_finished(path, error, variant, open_after, report_id))
+
+    def _write_pdf(self, report_id: int, path: Path, variant: str, font_set: str, label: str) -> None:
+        """On the writer thread: the PDF (gui.pdf_export, Qt), then the version of what it holds."""
+        from gui.pdf_export import export_pdf
+        export_pdf(self.archive.load_report(report_id), path, variant, font_set)
+        self.archive.take_snapshot(report_id, label, automatic=True)
 
     def _on_finished(self, path: Path, error, variant: str, open_after: bool, report_id: int):
         self.busy = False

@@ -109,6 +109,8 @@ class MainWindow(QMainWindow):
         app = QGuiApplication.instance()
         app.commitDataRequest.connect(self._write_everything)
         app.aboutToQuit.connect(self._write_everything)
+        from gui.preview_dock import install_preview  # 版面预览, 打印, 打印预览 (issue 11)
+        install_preview(self)
 
     def _build_actions(self) -> None:
         """The actions of gui/window_actions.py's table; each is also `self.<name>_action`."""

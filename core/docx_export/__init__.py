@@ -37,22 +37,28 @@ def default_file_name(report: Report) -> str:
 def export_report(report: Report, path, variant: str = DEFAULT_VARIANT, font_set: str = DEFAULT_FONT_SET,
                   *, overwrite: bool = True) -> None:
     """Write `report` to `path` as a .docx in the given variant (red / plain / web)."""
+    target = checked_target(path, variant, overwrite)
+    document = build_document(report, variant, fonts.font_set(font_set))
+    buffer = io.BytesIO()
+    document.save(buffer)  # in memory: a full disk cannot interrupt the zip writer half-way
+    write_atomically(buffer.getvalue(), target)
+
+
+def checked_target(path, variant: str, overwrite: bool) -> Path:
+    """The target of an export (.docx or .pdf) once the variant is known and overwriting allowed."""
     if variant not in VARIANTS:
         raise ExportFailed(f"未知的导出样式「{variant}」。可选：{variants_help()}。")
     target = Path(path)
     if not overwrite and target.exists():
         raise TargetExists(f"文件 {target} 已存在。如要覆盖，请加 --force，或换一个文件名。")
-    document = build_document(report, variant, fonts.font_set(font_set))
-    write_atomically(document, target)
+    return target
 
 
-def write_atomically(document, target: Path) -> None:
-    buffer = io.BytesIO()
-    document.save(buffer)  # in memory: a full disk cannot interrupt the zip writer half-way
-    data = buffer.getvalue()
+def write_atomically(data: bytes, target: Path) -> None:
+    """`data` to a temp file in the target's folder, synced, then renamed over the target."""
     try:
         mode = _check_target(target)
-        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=".docx.tmp", dir=target.parent)
+        handle, temp_name = tempfile.mkstemp(prefix=".~", suffix=target.suffix + ".tmp", dir=target.parent)
     except OSError as err:
         raise ExportFailed(describe_write_error(err, target)) from err
     temp = Path(temp_name)
@@ -104,5 +110,5 @@ def describe_write_error(err: OSError, path: Path) -> str:
     return f"写入 {path} 时出错：{err.strerror or err}。请换一个保存位置后重试。原有文件未被改动。"
 
 
-__all__ = ["export_report", "default_file_name", "ExportFailed", "TargetExists",
+__all__ = ["export_report", "checked_target", "write_atomically", "default_file_name", "ExportFailed", "TargetExists",
            "VARIANTS", "VARIANT_LABELS"]

@@ -253,12 +253,12 @@ def test_cli_exports_and_refuses_to_overwrite_without_force(archive, db_url, tmp
     assert PUBLIC_NOTE in _texts(_doc(out))
 
 
-def test_cli_rejects_a_non_docx_name(archive, db_url, tmp_path, capsys):
+def test_cli_rejects_a_name_neither_docx_nor_pdf(archive, db_url, tmp_path, capsys):
     report_id = archive.create_report(Report(2024, "标题", organs=[Organ("某乡人民政府")],
                                              written_date=date(2025, 1, 5)))
-    assert main(["export", str(report_id), "--out", str(tmp_path / "x.pdf"), "--db", db_url]) == 1
+    assert main(["export", str(report_id), "--out", str(tmp_path / "x.txt"), "--db", db_url]) == 1
     assert ".docx" in capsys.readouterr().err
-    assert not (tmp_path / "x.pdf").exists()
+    assert not (tmp_path / "x.txt").exists()
 
 
 # --- issue 10 findings 4–11, read back from the XML ----------------------------------------------
