@@ -46,7 +46,6 @@ ACTIONS = (
     Spec("versions", "历史版本…", lambda w: w.show_versions(), "Ctrl+Shift+H", "查看、比较和恢复历史版本", REPORT),
     Spec("backups", "备份与恢复…", lambda w: w.show_backups(), None, "查看备份、备份到U盘、用备份恢复档案", ARCHIVE),
     Spec("delete", "删除报告…", lambda w: w.delete_report(), None, "把当前报告移到回收站（可恢复）", REPORT),
-    Spec("print", "打印…", lambda w: _print_not_yet(w), Key.Print, "打印报告", REPORT),
     Spec("quit", "退出", lambda w: w.close(), Key.Quit),
     Spec("undo", "撤销", lambda w: w.on_editor("undo"), Key.Undo),
     Spec("redo", "重做", lambda w: w.on_editor("redo"), ("Ctrl+Y", "Ctrl+Shift+Z")),  # Word's and the other one
@@ -76,10 +75,9 @@ FONT_MENU = "font_set_menu"
 INSERT_FIGURE_MENU = "insert_figure_menu"  # gui/insert_figure.py
 MENUS = (
     ("文件(&F)", ("new", "import", "export", FONT_MENU, None, "save_now", "snapshot", "versions", None, "backups",
-                None, "print", None, "delete", None,
-                "quit")),
-    ("编辑(&E)", ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace", "year_update", "search", None,
-                 INSERT_FIGURE_MENU)),
+                None, "delete", None, "quit")),
+    ("编辑(&E)", ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace",
+                 "year_update", "search", None, INSERT_FIGURE_MENU)),
     ("格式(&O)", LEVEL_NAMES),
     ("部分(&C)", ("add_chapter", "rename_chapter", "move_up", "move_down", "map_chapter", None, "remove_chapter")),
     ("视图(&V)", ("pane", "check")),
@@ -99,12 +97,6 @@ def _on_focused(method: str) -> None:
     widget = QApplication.focusWidget()
     if widget is not None and callable(getattr(widget, method, None)):
         getattr(widget, method)()
-
-
-def _print_not_yet(window) -> None:
-    """Ctrl+P answers visibly until printing (with 版面预览) is built."""
-    message = _tr("打印功能将随“版面预览”提供；现在可先“导出 Word”（Ctrl+E），再用 Word 或 WPS 打印。")
-    window.statusBar().showMessage(message, 15000)
 
 
 def _tr(text: str) -> str:

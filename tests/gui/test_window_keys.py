@@ -1,4 +1,4 @@
-"""Issue 12.2: the keys and the 编辑 menu a Word/WPS user expects."""
+"""Issue 12.2: the keys and the 编辑 menu a Word/WPS user expects (Ctrl+P: tests/gui/test_preview.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
@@ -46,11 +46,3 @@ def test_edit_menu_cuts_copies_pastes_and_selects_all_in_the_focused_field(open_
     window.paste_action.trigger()
     assert "健全组织" in editor.toPlainText()
 
-
-def test_ctrl_p_says_how_to_print_for_now(open_window, db_path):
-    seed_report(db_path)
-    window = open_window()
-    chapter_tab(window, "measures")
-    window.statusBar().clearMessage()
-    QTest.keyClick(window.tabs.current_editor(), Qt.Key.Key_P, CTRL)
-    assert "打印" in window.statusBar().currentMessage()
