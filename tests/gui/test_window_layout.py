@@ -65,3 +65,17 @@ def test_pane_closed_on_a_report_without_last_year_comes_back_usable(open_window
         again.pane_action.trigger()
     assert page.pane.isVisibleTo(page)
     assert page.splitter.sizes()[1] >= window_layout.MIN_PART
+
+
+def test_window_closed_maximized_on_a_small_screen_is_not_tiny_on_a_big_one(qtbot, settings):
+    before = QMainWindow()
+    qtbot.addWidget(before)
+    before.setGeometry(QRect(40, 30, 724, 325))
+    before.showMaximized()
+    qtbot.waitUntil(before.isMaximized)
+    settings.window_geometry = before.saveGeometry()
+    after = QMainWindow()
+    qtbot.addWidget(after)
+    restore_frame(after, settings, BIG)
+    normal = after.normalGeometry()
+    assert normal.width() >= 1000 and normal.height() >= 640 and BIG.contains(normal)
