@@ -35,6 +35,7 @@ DEBIAN_DEPENDS = (
     "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0", "libxcb-render0",
     "libxcb-shape0", "libxcb-shm0", "libxcb-sync1", "libxcb-util1", "libxcb-xfixes0", "libxcb-xkb1",
     "libxkbcommon0", "libxkbcommon-x11-0", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
+    "libcups2 | libcups2t64",  # QtPrintSupport (文件 ▸ 打印)
 )
 # Qt's own texts in other languages are left out: the app is in Simplified Chinese.
 KEPT_TRANSLATION = "_zh_CN.qm"
