@@ -98,3 +98,16 @@ def advance_years(text: str, old_year: int, new_year: int) -> str:
         return str(value + delta) if abs(value - old_year) <= 1 else match.group(1)
 
     return _YEAR.sub(shift, text)
+
+
+def missing_chapters(chapters: list[Chapter]) -> list[TemplateChapter]:
+    """The template chapters (导语, the mandated parts) that `chapters` lacks, in template order."""
+    present = {c.template_key for c in chapters}
+    return [t for t in template_chapters() if t.key not in present]
+
+
+def template_position(chapters: list[Chapter], key: str) -> int:
+    """Where a restored template chapter goes: after the last chapter that comes before it in the template."""
+    order = [t.key for t in template_chapters()]
+    before = set(order[:order.index(key)])
+    return max((i + 1 for i, c in enumerate(chapters) if c.template_key in before), default=0)

@@ -14,6 +14,8 @@ def make_application():
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     _install_qt_translation(app)
+    from gui import dialog_titles
+    dialog_titles.install(app)
     return app
 
 
@@ -23,6 +25,8 @@ def _install_qt_translation(app) -> None:
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    from gui.qt_texts import MissingQtTexts
+    app.installTranslator(MissingQtTexts(app))
 
 
 def run_gui(db_path: str | None, quit_when_ready: bool = False) -> int:

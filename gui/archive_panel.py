@@ -1,4 +1,8 @@
-"""The archive list: reports grouped by year, newest first, and the 回收站 below them."""
+"""The archive list: reports grouped by year, newest first, and the 回收站 below them.
+
+Its highlighted row is always the open report: clicking a year, the 回收站 or right-clicking another
+report puts the highlight back (issue 12.6). A live report's context menu asks the window, by
+`report_action`, to 打开 / 以此为基础新建下一年 / 导出 / 删除 it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -6,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, 
 
 from core.outline import STATUS_LABELS
 
+REPORT_MENU = {"open": "打开", "next_year": "以此为基础新建下一年…", "export": "导出 Word…", "delete": "删除…"}
 REPORT_ROLE = Qt.ItemDataRole.UserRole
 DELETED_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -14,6 +19,7 @@ class ArchivePanel(QWidget):
     report_selected = Signal(int)
     undelete_requested = Signal(int)
     purge_requested = Signal(int)
+    report_action = Signal(str, int)  # (one of REPORT_MENU's keys, report id)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,16 +82,26 @@ class ArchivePanel(QWidget):
     def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         report_id = item.data(0, REPORT_ROLE)
         if report_id is None or item.data(0, DELETED_ROLE):
+            self.mark_current(self._current_id)  # a year or the 回收站 is not what the editor shows
             return
         if report_id != self._current_id:
             self.report_selected.emit(report_id)
 
     def _context_menu(self, pos) -> None:
         item = self.tree.itemAt(pos)
-        if item is None or not item.data(0, DELETED_ROLE):
+        report_id = item.data(0, REPORT_ROLE) if item is not None else None
+        if report_id is None:
             return
-        report_id = item.data(0, REPORT_ROLE)
-        menu = QMenu(self)
-        menu.addAction(self.tr("恢复"), lambda: self.undelete_requested.emit(report_id))
-        menu.addAction(self.tr("彻底删除…"), lambda: self.purge_requested.emit(report_id))
+        menu = self.report_menu(report_id, bool(item.data(0, DELETED_ROLE)))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
+        self.mark_current(self._current_id)
+
+    def report_menu(self, report_id: int, deleted: bool) -> QMenu:
+        menu = QMenu(self)
+        if deleted:
+            menu.addAction(self.tr("恢复"), lambda: self.undelete_requested.emit(report_id))
+            menu.addAction(self.tr("彻底删除…"), lambda: self.purge_requested.emit(report_id))
+            return menu
+        for key, text in REPORT_MENU.items():
+            menu.addAction(self.tr(text), lambda key=key: self.report_action.emit(key, report_id))
+        return menu

@@ -8,6 +8,7 @@ from core.outline import Block, Chapter, count_chars
 from core.template import template_chapter
 from gui.block_editor import BlockEditor
 from gui.previous_year_pane import PreviousYearPane
+from gui.window_layout import MIN_PART as MIN_PANE_WIDTH
 
 
 class ChapterEditor(QWidget):
@@ -33,7 +34,7 @@ class ChapterEditor(QWidget):
         self.splitter.addWidget(self.pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(True)
+        self.splitter.setChildrenCollapsible(False)  # a pane dragged to nothing could not be found again
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._title)
@@ -62,6 +63,9 @@ class ChapterEditor(QWidget):
 
     def set_pane_visible(self, visible: bool) -> None:
         self.pane.setVisible(visible)
+        sizes = self.splitter.sizes()
+        if visible and sum(sizes) > 0 and sizes[1] < MIN_PANE_WIDTH:  # F9 brings it back usable (3 : 2)
+            self.splitter.setSizes([sum(sizes) * 3 // 5, sum(sizes) * 2 // 5])
 
     def blocks(self) -> list[Block]:
         return self.editor.blocks()

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.panel.report_selected.connect(self.open_report)
         self.panel.undelete_requested.connect(self.undelete_report)
         self.panel.purge_requested.connect(self.purge_report)
+        self.panel.report_action.connect(self._on_report_menu)
         self.tabs = ReportTabs(self.autosaver)
         self.tabs.meta_edited.connect(self._update_title)
         self.tabs.meta_saved.connect(self.refresh_panel)
@@ -190,6 +191,14 @@ class MainWindow(QMainWindow):
             self.check_panel.set_report(report_id)
         self.tabs.show_first_chapter()
 
+    def _on_report_menu(self, what: str, report_id: int) -> None:
+        """The archive list's context menu: open the report, then act on it as the menus would."""
+        if report_id != self.report_id():
+            self.open_report(report_id)
+        if report_id == self.report_id():
+            {"next_year": lambda: self.new_report(self.tabs.report.year), "export": self.export_report,
+             "delete": self.delete_report}.get(what, lambda: None)()
+
     def _show_no_report(self) -> None:
         self.tabs.clear_report()
         self._set_report_actions_enabled(False)
@@ -240,15 +249,16 @@ class MainWindow(QMainWindow):
     # --- actions -----------------------------------------------------------------------------
 
     @guarded
-    def new_report(self) -> None:
+    def new_report(self, basis_year: int | None = None) -> None:
         from gui.new_report_dialog import NewReportDialog
         from gui.start_page import default_report_year
         if not self.autosaver.flush():
             return
-        years = sorted({r.year for r in self.archive.list_reports()}, reverse=True)
-        year = default_report_year()
-        organs = self.tabs.report.organs if self.tabs.report else []
-        dialog = NewReportDialog(year, years, organs, self)
+        organs_by_year: dict[int, list[str]] = {}
+        for summary in sorted(self.archive.list_reports(), key=lambda r: r.year, reverse=True):
+            organs_by_year.setdefault(summary.year, list(summary.organs))
+        year = default_report_year() if basis_year is None else basis_year + 1
+        dialog = NewReportDialog(year, organs_by_year, self, basis_year)
         if dialog.exec():
             self._create_report(**dialog.choice())
 

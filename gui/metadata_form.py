@@ -41,6 +41,10 @@ class MetadataForm(QScrollArea):
         self.doc_number_hint = QLabel()
         self.doc_number_hint.setObjectName("hint")
         self.doc_number_hint.setWordWrap(True)
+        # Always there (empty when all is well) at a fixed height, so the fields below stay where the clerk
+        # is about to click (issue 12.6); the whole text is also its tooltip.
+        self.doc_number.setFixedHeight(self.doc_number.sizeHint().height())  # the red border adds none
+        self.doc_number_hint.setFixedHeight(self.doc_number_hint.fontMetrics().lineSpacing() * 2 + 4)
         self.title = QLineEdit()
         self.recipients = QLineEdit()
         self.recipients.setPlaceholderText(self.tr("如：中共××县委、××县人民政府（不写冒号）"))
@@ -133,5 +137,5 @@ class MetadataForm(QScrollArea):
         ok = not problems
         self.doc_number_hint.setText("" if ok else "".join(problems) + self.tr(
             "正确写法如“景发〔2025〕7号”；没有文号可以留空。"))
-        self.doc_number_hint.setVisible(not ok)
+        self.doc_number_hint.setToolTip(self.doc_number_hint.text())
         self.doc_number.setStyleSheet("" if ok else "QLineEdit { border: 1px solid #c0392b; }")

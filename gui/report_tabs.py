@@ -15,7 +15,7 @@ from core.figure_text import proposed_figures
 from core.outline import Chapter, Report, chapter_numbers
 from core.template import template_chapter
 from gui.autosave import Autosaver
-from gui.chapter_editor import ChapterEditor
+from gui.chapter_editor import MIN_PANE_WIDTH, ChapterEditor
 from gui.errors import ask
 from gui.figures_tab import FiguresTab
 from gui.metadata_form import MetadataForm
@@ -290,13 +290,16 @@ class ReportTabs(QTabWidget):
             page.set_pane_visible(visible and self._previous_year is not None)
 
     def set_pane_sizes(self, sizes: list[int]) -> None:
+        if len(sizes) != 2 or min(sizes) < MIN_PANE_WIDTH:
+            return  # a collapsed pane is not a size to keep
         self._pane_sizes = list(sizes)
         for page in self.loaded_pages():
             page.splitter.setSizes(self._pane_sizes)
 
     def pane_sizes(self) -> list[int]:
-        pages = self.loaded_pages()
-        return pages[0].splitter.sizes() if pages else self._pane_sizes
+        shown = [page.splitter.sizes() for page in self.loaded_pages() if page.pane.isVisibleTo(page)]
+        usable = [sizes for sizes in shown if min(sizes) >= MIN_PANE_WIDTH]
+        return usable[0] if usable else self._pane_sizes
 
     # --- chapters ----------------------------------------------------------------------------
 
@@ -310,6 +313,22 @@ class ReportTabs(QTabWidget):
                 page.set_number(number)
 
     def add_chapter(self) -> None:
+        """A deleted mandated part is offered first (in its place, with its template); else a free title."""
+        from core.template import missing_chapters, template_position
+        missing = missing_chapters(self.report.chapters)
+        if missing:
+            other = self.tr("其他部分（自拟标题）…")
+            titles = [t.title_for(self.report.year) for t in missing]
+            choice, ok = QInputDialog.getItem(self, self.tr("新增部分"), self.tr("缺少以下规定部分，可恢复："),
+                                              titles + [other], 0, False)
+            if not ok:
+                return
+            if choice != other:
+                chosen = missing[titles.index(choice)]
+                if self._autosaver.flush():
+                    position = template_position(self.report.chapters, chosen.key)
+                    self.reload(self.archive.add_chapter(self.report.id, choice, chosen.key, position))
+                return
         title, ok = QInputDialog.getText(self, self.tr("新增部分"), self.tr("部分标题："),
                                          QLineEdit.EchoMode.Normal, self.tr("其他需要报告的情况"))
         if not ok or not title.strip() or not self._autosaver.flush():

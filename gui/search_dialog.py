@@ -1,21 +1,33 @@
-"""全文检索: search every year's report; activating a hit opens it at the paragraph."""
+"""全文检索: search every year's report; activating a hit opens it at the paragraph.
+
+It is a window of its own, not a child of the main window: a child stays on top of the report it has
+just opened (issue 12.6). Activating a hit brings the main window to the front; closing the main
+window closes it.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from gui.errors import guarded
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 250
+_OPEN: set[QDialog] = set()  # parentless windows need a Python reference while they are shown
 
 
 class SearchDialog(QDialog):
     hit_activated = Signal(int, int, int, str)  # report id, chapter id, paragraph index, query
 
-    def __init__(self, archive, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, archive, owner: QWidget | None = None):
+        super().__init__(None)
         self.archive = archive
+        self._owner = owner
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _OPEN.add(self)
+        self.destroyed.connect(lambda: _OPEN.discard(self))
+        if owner is not None:
+            owner.installEventFilter(self)
         self.setWindowTitle(self.tr("全文检索"))
         self.resize(820, 520)
         self.query = QLineEdit()
@@ -57,3 +69,11 @@ class SearchDialog(QDialog):
     def _activate(self, item: QTreeWidgetItem, _column: int) -> None:
         report_id, chapter_id, block_index = item.data(0, HIT_ROLE)
         self.hit_activated.emit(report_id, chapter_id, block_index, self.query.text().strip())
+        if self._owner is not None:  # the report it opened comes in front of this window
+            self._owner.window().raise_()
+            self._owner.window().activateWindow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._owner and event.type() == QEvent.Type.Hide and not event.spontaneous():
+            self.close()  # the main window was closed (a minimised one hides spontaneously)
+        return False

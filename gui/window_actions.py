@@ -48,7 +48,11 @@ ACTIONS = (
     Spec("delete", "删除报告…", lambda w: w.delete_report(), None, "把当前报告移到回收站（可恢复）", REPORT),
     Spec("quit", "退出", lambda w: w.close(), Key.Quit),
     Spec("undo", "撤销", lambda w: w.on_editor("undo"), Key.Undo),
-    Spec("redo", "重做", lambda w: w.on_editor("redo"), Key.Redo),
+    Spec("redo", "重做", lambda w: w.on_editor("redo"), ("Ctrl+Y", "Ctrl+Shift+Z")),  # Word's and the other one
+    Spec("cut", "剪切", lambda w: _on_focused("cut"), Key.Cut),
+    Spec("copy", "复制", lambda w: _on_focused("copy"), Key.Copy),
+    Spec("paste", "粘贴", lambda w: _on_focused("paste"), Key.Paste),
+    Spec("select_all", "全选", lambda w: _on_focused("selectAll"), Key.SelectAll),
     Spec("find", "查找…", lambda w: w.find_bar.open(), Key.Find, "在当前报告中查找", REPORT),
     Spec("replace", "替换…", lambda w: w.show_replace(), "Ctrl+H", "查找并替换文字", REPORT),
     Spec("year_update", "年份更新…", lambda w: w.show_year_update(), None, "把报告中的年份逐项核对后改为下一年", REPORT),
@@ -72,8 +76,8 @@ INSERT_FIGURE_MENU = "insert_figure_menu"  # gui/insert_figure.py
 MENUS = (
     ("文件(&F)", ("new", "import", "export", FONT_MENU, None, "save_now", "snapshot", "versions", None, "backups",
                 None, "delete", None, "quit")),
-    ("编辑(&E)", ("undo", "redo", None, "find", "replace", "year_update", "search", None,
-                 INSERT_FIGURE_MENU)),
+    ("编辑(&E)", ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace",
+                 "year_update", "search", None, INSERT_FIGURE_MENU)),
     ("格式(&O)", LEVEL_NAMES),
     ("部分(&C)", ("add_chapter", "rename_chapter", "move_up", "move_down", "map_chapter", None, "remove_chapter")),
     ("视图(&V)", ("pane", "check")),
@@ -85,6 +89,14 @@ TOOLBAR = ("new", "import", "export", None, "snapshot", "versions", None, *LEVEL
 def _map_chapter(window) -> None:
     from gui.chapter_mapping import map_current_chapter
     map_current_chapter(window)
+
+
+def _on_focused(method: str) -> None:
+    """剪切/复制/粘贴/全选 act on whichever text field has the focus (editor, form field, pane)."""
+    from PySide6.QtWidgets import QApplication
+    widget = QApplication.focusWidget()
+    if widget is not None and callable(getattr(widget, method, None)):
+        getattr(widget, method)()
 
 
 def _tr(text: str) -> str:
@@ -130,7 +142,8 @@ class WindowActions:
             action = self.actions[name]
             if spec.shortcut is None:
                 continue
-            action.setShortcut(QKeySequence(spec.shortcut))
+            keys = spec.shortcut if isinstance(spec.shortcut, tuple) else (spec.shortcut,)
+            action.setShortcuts([QKeySequence(key) for key in keys])
             if action.toolTip() and not action.property("missing"):
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 action.setToolTip(f"{action.statusTip()}（{keys}）")

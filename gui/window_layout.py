@@ -1,30 +1,83 @@
 """What the window remembers between runs of its own shape: geometry, docks, splitters, the side pane.
-(The last report is remembered by the window itself.)"""
+(The last report is remembered by the window itself.)
+
+Whatever was saved, the window comes back whole on the screen it opens on: a geometry from another
+screen is clamped into the available area, and a part saved at (almost) zero width gets its default
+back — a pane saved at 0 could otherwise never be seen again (issue 12.4).
+"""
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from gui.settings import Settings
 
 DEFAULT_SIZE = (1360, 860)
+MAXIMIZE_BELOW = (1440, 900)  # available areas smaller than this start maximized (1366×768 offices)
+MIN_RESTORED = (1000, 640)  # a smaller saved window (e.g. closed maximized elsewhere) is enlarged to this
+MIN_PART = 120  # px: a splitter part saved narrower than this is treated as lost
+MAIN_SPLIT = (300, 1060)
 
 
-def restore_frame(window: QMainWindow, settings: Settings) -> bool:
+def available_area(window: QMainWindow) -> QRect:
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def starts_maximized(available: QRect) -> bool:
+    return available.width() < MAXIMIZE_BELOW[0] or available.height() < MAXIMIZE_BELOW[1]
+
+
+def first_geometry(available: QRect) -> QRect:
+    """The default window, centred and no larger than the available area."""
+    rect = QRect(0, 0, min(DEFAULT_SIZE[0], available.width()), min(DEFAULT_SIZE[1], available.height()))
+    rect.moveCenter(available.center())
+    return rect
+
+
+def clamp_geometry(saved: QRect, available: QRect) -> QRect:
+    """`saved` made to fit inside `available`: at least MIN_RESTORED (when the screen allows), at most the
+    screen, moved so that no edge is off-screen."""
+    width = max(min(MIN_RESTORED[0], available.width()), min(saved.width(), available.width()))
+    height = max(min(MIN_RESTORED[1], available.height()), min(saved.height(), available.height()))
+    left = min(max(saved.left(), available.left()), available.right() + 1 - width)
+    top = min(max(saved.top(), available.top()), available.bottom() + 1 - height)
+    return QRect(left, top, width, height)
+
+
+def usable_sizes(sizes, minimum: int = MIN_PART) -> list[int] | None:
+    """Two splitter sizes, or None when they are missing or a part is (nearly) collapsed."""
+    try:
+        sizes = [int(size) for size in sizes]
+    except (TypeError, ValueError):
+        return None
+    return sizes if len(sizes) == 2 and min(sizes) >= minimum else None
+
+
+def restore_frame(window: QMainWindow, settings: Settings, available: QRect | None = None) -> bool:
     """Geometry and dock state; returns whether the previous-year pane was shown."""
-    if not settings.window_geometry.isEmpty():
-        window.restoreGeometry(settings.window_geometry)
+    available = available or available_area(window)
+    if settings.window_geometry.isEmpty() or not window.restoreGeometry(settings.window_geometry):
+        window.setGeometry(first_geometry(available))
+        if starts_maximized(available):
+            window.setWindowState(Qt.WindowState.WindowMaximized)
     else:
-        window.resize(*DEFAULT_SIZE)
+        state = window.windowState()
+        normal = window.normalGeometry() if state & Qt.WindowState.WindowMaximized else window.geometry()
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.setGeometry(clamp_geometry(normal, available))
+        window.setWindowState(state)
     if not settings.window_state.isEmpty():
         window.restoreState(settings.window_state)
     return settings.previous_year_pane_visible
 
 
 def restore_splitters(settings: Settings, splitter: QSplitter, tabs, pane_visible: bool) -> None:
-    if len(settings.splitter_sizes) == 2:
-        splitter.setSizes(settings.splitter_sizes)
-    if len(settings.pane_splitter_sizes) == 2:
-        tabs.set_pane_sizes(settings.pane_splitter_sizes)
+    splitter.setSizes(usable_sizes(settings.splitter_sizes) or list(MAIN_SPLIT))
+    pane_sizes = usable_sizes(settings.pane_splitter_sizes)
+    if pane_sizes:
+        tabs.set_pane_sizes(pane_sizes)
     tabs.set_pane_visible(pane_visible)
 
 
@@ -33,8 +86,10 @@ def save_layout(window: QMainWindow, settings: Settings, pane_visible: bool, spl
     settings.window_state = window.saveState()
     settings.previous_year_pane_visible = pane_visible
     if tabs is not None:
-        settings.splitter_sizes = splitter.sizes()
-        settings.pane_splitter_sizes = tabs.pane_sizes()
+        # A collapsed part is not remembered: the last usable sizes stay (or the defaults come next time).
+        for key, sizes in (("splitter_sizes", splitter.sizes()), ("pane_splitter_sizes", tabs.pane_sizes())):
+            if usable_sizes(sizes):
+                setattr(settings, key, sizes)
 
 
 def column(main: QWidget, below: QWidget) -> QWidget:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtWidgets import QApplication
 
 from core.archive import Archive
 from core.outline import BODY, ITEM2, ITEM3, Block
@@ -131,9 +132,9 @@ def test_metadata_form_saves_and_validates_doc_number(open_window, db_path):
     window = open_window()
     form = window.tabs.form
     form.doc_number.setText("景发[2025]07号")
-    assert form.doc_number_hint.isVisibleTo(form) and "〔" in form.doc_number_hint.text()
+    assert "〔" in form.doc_number_hint.text()
     form.doc_number.setText("景发〔2025〕7号")
-    assert not form.doc_number_hint.isVisibleTo(form)
+    assert form.doc_number_hint.text() == ""
     form.title.setText("景毛乡人民政府关于2024年度法治政府建设情况的报告")
     assert "景毛乡人民政府关于2024年度" in window.windowTitle()
     assert window.autosaver.flush()
@@ -146,9 +147,9 @@ def test_doc_number_hint_applies_the_checks_rules(open_window, db_path):
     seed_report(db_path)
     form = open_window().tabs.form
     form.doc_number.setText("景政报〔2025〕1号")  # an upward report's 文号 need not contain 发
-    assert not form.doc_number_hint.isVisibleTo(form)
+    assert form.doc_number_hint.text() == ""
     form.doc_number.setText("景发〔2025〕第7号")
-    assert form.doc_number_hint.isVisibleTo(form) and "不加“第”" in form.doc_number_hint.text()
+    assert "不加“第”" in form.doc_number_hint.text()
 
 
 def test_new_from_previous_year_shows_last_years_chapter(open_window, db_path):
@@ -261,6 +262,18 @@ def test_find_and_search_across_years(open_window, db_path):
     dialog.results.itemActivated.emit(item, 0)
     assert window.tabs.report.year == 2023
     assert window.tabs.current_editor().textCursor().selectedText() == "行政调解"
+    assert dialog.parentWidget() is None  # a child window would stay on top of the report it opened
+
+
+def test_search_window_closes_with_the_main_window(open_window, db_path, qtbot):
+    seed_report(db_path, 2023)
+    window = open_window()
+    window.search_all()
+    from gui.search_dialog import SearchDialog
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SearchDialog))
+    assert dialog.isVisible()
+    window.close()
+    assert not dialog.isVisible()
 
 
 def test_import_shows_summary_and_asks_before_replacing(open_window, db_path, sample_path):
@@ -406,3 +419,18 @@ def test_the_form_keeps_an_early_years_report_year(open_window, db_path):
     assert window.autosaver.flush()
     with Archive(db_path) as archive:
         assert archive.load_report(report_id).year == 1995
+
+
+def test_doc_number_hint_does_not_move_the_fields_below(open_window, db_path, qtbot):
+    seed_report(db_path)
+    window = open_window()
+    form = window.tabs.form
+    window.tabs.setCurrentWidget(form)
+    form.doc_number.setText("景发〔2025〕7号")
+    qtbot.waitUntil(lambda: form.title.isVisible())
+    top = form.title.mapTo(form, form.title.rect().topLeft()).y()
+    for typed in ("景发[2025]07号", "景发〔2025〕第7号", "景发〔2025〕7号"):
+        form.doc_number.setText(typed)
+        QApplication.processEvents()
+        form.widget().layout().activate()
+        assert form.title.mapTo(form, form.title.rect().topLeft()).y() == top
