@@ -159,7 +159,7 @@ def test_backups_are_listed_with_their_reports_and_one_can_be_restored(open_wind
     dialog.backup_now()
     assert dialog.table.rowCount() >= 1
     assert dialog.table.item(0, 1).text() == "手动备份" and "2023年度" in dialog.table.item(0, 2).text()
-    window._create_report(year=2024, organs=[], from_year=None, copy_text=False)
+    window.reports.create_report(year=2024, organs=[], from_year=None, copy_text=False)
     assert {r.year for r in window.archive.list_reports()} == {2023, 2024}
 
     dialog.table.selectRow(0)
