@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.level_actions = [self.window_actions.actions[name] for name in LEVEL_NAMES]
         self.pane_action.toggled.connect(lambda visible: self.tabs and self.tabs.set_pane_visible(visible))
         self.font_set_menu = FontSetMenu(self.settings, self)
-        self.insert_figure_menu = InsertFigureMenu(lambda: self.tabs.figures_tab.figures() if self.tabs else [],
+        self.insert_figure_menu = InsertFigureMenu(lambda: self.tabs.figures() if self.tabs else [],
                                                    lambda: self.tabs.current_editor() if self.tabs else None, self)
         self.window_actions.fill_menus_and_toolbar(self, {FONT_MENU: self.font_set_menu,
                                                           INSERT_FIGURE_MENU: self.insert_figure_menu})

@@ -36,7 +36,7 @@ class ReportController(QObject):
         panel.report_action.connect(self._on_report_menu)
         tabs.meta_edited.connect(self.update_title)
         tabs.meta_saved.connect(self.refresh_panel)
-        autosaver.saved.connect(self._refresh_check_panel)
+        autosaver.saved.connect(self.refresh_check_panel)
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -271,7 +271,7 @@ class ReportController(QObject):
         self.check_panel.refresh()
         dock.show()
 
-    def _refresh_check_panel(self, _key=None) -> None:
+    def refresh_check_panel(self, _key=None) -> None:
         if self.check_panel is not None and self.check_panel.isVisible():
             self.check_panel.refresh()
 

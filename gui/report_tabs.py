@@ -198,6 +198,10 @@ class ReportTabs(QTabWidget):
         page = self.current_page()
         return page.editor if page else None
 
+    def figures(self):
+        """The 数据 tab's figures (for 插入数据)."""
+        return self.figures_tab.figures()
+
     def report_title(self) -> str:
         """The open report's title as typed, or 「2024年度报告」 while it has none."""
         fields = self.form.fields()

@@ -89,7 +89,7 @@ TOOLBAR = ("new", "import", "export", None, "snapshot", "versions", None, *LEVEL
 
 def _map_chapter(window) -> None:
     from gui.chapter_mapping import map_current_chapter
-    map_current_chapter(window)
+    map_current_chapter(window.reports)
 
 
 def _on_focused(method: str) -> None:
