@@ -30,7 +30,7 @@ BENCHES = {
     "bench_gui": ([], ["--runs", "16"]),
     "bench_archive": ([], []),
     "bench_text_import": ([], ["--quick", "--runs", "1"]),
-    "bench_docx_import": ([], ["--runs", "2"]),
+    "bench_docx_import": ([], ["--runs", "5"]),
     "bench_checks": ([], ["--runs", "5"]),
     "bench_export": ([], ["--repeat", "1"]),
     "bench_preview": ([], []),
