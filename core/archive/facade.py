@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from core import backups, storage
 from core.locations import is_server_url
 from core.archive import records
-from core.archive.figures import FiguresMixin, comparisons as figure_comparisons, copy_empty_slots
+from core.archive.figures import (FiguresMixin, comparisons as figure_comparisons, copy_empty_slots,
+                                  write_figures)
 from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit,
                                 SnapshotInfo, check_year, copy_for_year, default_title)
 from core.archive.search import search as search_blocks
@@ -327,6 +328,8 @@ class Archive(FiguresMixin):
             snapshot, label, report_id = records.load_snapshot(s, snapshot_id)
             before = records.take_snapshot(s, report_id, f"恢复版本“{label}”之前", automatic=True)
             records.replace_content(s, report_id, snapshot)
+            if snapshot.figures:  # versions taken before figures existed leave today's figures alone
+                write_figures(s, report_id, snapshot.figures)
             return before
 
     # --- use cases of the window: one transaction each ---------------------------------------
