@@ -25,7 +25,8 @@ FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Wo
 class ExportDialog(QDialog):
     """File name, variant and 导出后打开 in one small dialog."""
 
-    def __init__(self, default_path: Path, variant: str, open_after: bool, parent: QWidget | None = None):
+    def __init__(self, default_path: Path, variant: str, open_after: bool, parent: QWidget | None = None,
+                 with_figures: bool = False):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("导出 Word"))
@@ -46,6 +47,7 @@ class ExportDialog(QDialog):
         self.open_after_box = QCheckBox(self.tr("导出后打开文件"))
         self.open_after_box.setChecked(open_after)
         self.figures_box = QCheckBox(self.tr("附主要数据对照表"))
+        self.figures_box.setChecked(with_figures)
         self.figures_box.setToolTip(self.tr("在落款后另起一页，附“附件：主要数据对照表”（本年、上年、增减）"))
         buttons = accept_cancel_buttons(self, self.tr("导出"))
         form = QFormLayout(self)
@@ -136,6 +138,7 @@ class ExportFlow(QObject):
         self.settings.last_export_dir = str(path.parent)
         self.settings.export_variant = variant
         self.settings.open_after_export = open_after
+        self.settings.export_figures_table = with_figures
         if open_after:
             self.open_file(path)
         self.exported.emit(str(path))
@@ -174,7 +177,8 @@ class ExportFlow(QObject):
         """File, variant, 导出后打开, 附主要数据对照表 — or None when cancelled."""
         folder = Path(self.settings.last_export_dir or Path.home())
         dialog = ExportDialog(folder / default_file_name(report), self.settings.export_variant,
-                              self.settings.open_after_export, self.parent_widget)
+                              self.settings.open_after_export, self.parent_widget,
+                              self.settings.export_figures_table)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return (*dialog.choice(), dialog.figures_box.isChecked())

@@ -44,6 +44,7 @@ class PreviewController(QObject):
         variant = self.settings.export_variant if self.settings.export_variant in VARIANTS else VARIANTS[0]
         self.view.variant_box.setCurrentIndex(max(0, self.view.variant_box.findData(variant)))
         self.view.variant_box.currentIndexChanged.connect(self.refresh)
+        self.view.figures_box.setChecked(self.settings.export_figures_table)  # as the last export
         self.view.figures_box.toggled.connect(self.refresh)
         self.dock = QDockWidget(self.tr("版面预览"), window)
         self.dock.setObjectName("previewDock")

@@ -34,6 +34,9 @@ def test_dialog_offers_the_table_unticked(qtbot, tmp_path):
     dialog = ExportDialog(tmp_path / "r.docx", "red", False)
     qtbot.addWidget(dialog)
     assert dialog.figures_box.text() == "附主要数据对照表" and not dialog.figures_box.isChecked()
+    remembered = ExportDialog(tmp_path / "r.docx", "red", False, None, True)
+    qtbot.addWidget(remembered)
+    assert remembered.figures_box.isChecked()
 
 
 @pytest.mark.parametrize("with_figures", [True, False])
@@ -43,6 +46,7 @@ def test_docx_carries_the_attachment_when_ticked(qtbot, flow, report_id, tmp_pat
         flow.export_to(report_id, target, "red", False, with_figures)
     texts = [p.text for p in docx.Document(str(target)).paragraphs]
     assert ("附件：主要数据对照表" in texts) is with_figures
+    assert flow.settings.export_figures_table is with_figures  # the next export offers the same choice
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
