@@ -18,7 +18,7 @@ TITLE_TEXT = "主要数据对照表"
 LABEL = "附件"
 HEADER = ("指标", "本年", "上年", "增减")
 THICK_RULE, THIN_RULE = 8, 6  # eighths of a point
-INSET = g.CHAR_W // 2  # the 指标 column's text half a 字 from the rule ends
+INSET = g.CHAR_W // 2  # the 指标 column's text half a 字 in from the rules' left end
 LABEL_W = 10 * g.CHAR_W
 VALUE_W = (g.TEXT_W - LABEL_W) // 3
 HEAD_LINES = 4  # 「附件」, a blank line, the title, a blank line
@@ -80,8 +80,7 @@ def _parts(rows: list[tuple[str, ...]], budget: int) -> list[list[tuple[str, ...
 
 def _paras(texts: tuple[str, ...], header: bool) -> list[Para]:
     return [Para(ATTACHMENT, [Run(text, BODY_STYLE, BODY)],
-                 jc="left" if i == 0 and not header else "center", left=INSET if i == 0 else 0,
-                 right=INSET if i == 0 else 0)
+                 jc="left" if i == 0 and not header else "center", left=INSET if i == 0 else 0)
             for i, text in enumerate(texts)]
 
 

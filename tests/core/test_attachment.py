@@ -8,7 +8,7 @@ from core.docx_export import export_report
 from core.pages import layout_report
 from core.pages.attachment import HEADER, TITLE_TEXT, rows_to_print
 from tests.support import render
-from tests.support.generated import attachment_cases, base, chapters, figures_table
+from tests.support.generated import LONG_LABEL, attachment_cases, base, chapters, figures_table
 
 CASES = [case.name for case in attachment_cases()]
 
@@ -82,3 +82,14 @@ def test_libreoffice_prints_the_attachment_where_the_model_does(name):
         assert len(case.layout.pages) % 2 == 0
         last = "".join(line["text"] for line in case.measured["per_page"][-1]["lines"])
         assert "印发" in last
+
+
+@pytestmark_render
+def test_a_long_label_wraps_in_its_cell_where_the_model_wraps_it():
+    case = render.rendered()["attachment-3-red"]
+    wrapped = [line for line in case.layout.lines() if line.x < 2500 and line.text
+               and line.text[0] in LONG_LABEL and line.page == len(case.layout.pages)]
+    model = [line.text for line in wrapped if line.text in LONG_LABEL]
+    assert "".join(model) == LONG_LABEL and len(model) == 3
+    printed = [line["text"].replace(" ", "") for line in case.measured["per_page"][-1]["lines"]]
+    assert all(any(text.startswith(part) for text in printed) for part in model)

@@ -140,6 +140,9 @@ def figures_table(count: int) -> list[FigureComparison]:
     return table
 
 
+LONG_LABEL = "全乡网格员和人民调解员法律知识培训覆盖人数"
+
+
 def attachment_cases() -> list[Case]:
     """With the 附件: a short table, one longer than a page, each variant."""
     cases = []
@@ -147,7 +150,10 @@ def attachment_cases() -> list[Case]:
                                                     ("red", 21, 4200))):
         report = base(joint=n % 2 == 1)
         report.chapters = chapters(length, seed=n)
-        cases.append(Case(f"attachment-{n}-{variant}", report, variant, figures_table(count)))
+        table = figures_table(count)
+        if n == 3:  # a user's own figure whose label wraps in its cell
+            table.append(FigureComparison(Figure("custom_1", LONG_LABEL, "人", Decimal(1234)), Decimal(1200)))
+        cases.append(Case(f"attachment-{n}-{variant}", report, variant, table))
     return cases
 
 
