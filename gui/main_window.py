@@ -320,6 +320,8 @@ class MainWindow(QMainWindow):
             self._export_flow.exported.connect(
                 lambda path: self.statusBar().showMessage(self.tr("已导出：{0}").format(path), 10000))
             self._export_flow.failed.connect(lambda message: show_error(self, AppError(message)))
+            self._export_flow.check_requested.connect(
+                lambda: self.check_action.isChecked() or self.check_action.trigger())
         self._export_flow.export(self.report_id())
 
     @guarded
