@@ -194,3 +194,15 @@ def test_cancel_in_the_dialog_exports_nothing(qtbot, flow, archive):
     answer_next_dialog("取消")
     flow.export(report_id)
     assert chosen == []
+
+
+def test_go_to_check_in_the_window_opens_the_check_panel(qtbot, open_window, db_path):
+    from tests.support.gui import seed_report
+    seed_report(db_path)  # a new report from the template: no 成文日期 yet, an 错误
+    window = open_window()
+    assert not window.check_action.isChecked()
+    answer_next_dialog("去检查")
+    window.export_report()
+    qtbot.waitUntil(lambda: window.check_panel is not None and window.check_panel.parentWidget().isVisible(),
+                    timeout=5000)
+    assert window.check_action.isChecked()
