@@ -44,7 +44,7 @@ class ExportConfirmDialog(QDialog):
         buttons.rejected.connect(self.reject)
         export.setDefault(True)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)  # the lines of describe_errors are long
 
     def _finish(self, outcome: str) -> None:
         self.outcome = outcome
