@@ -11,11 +11,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 EXPORT, CHECK, CANCEL = "export", "check", "cancel"
 
 
-def fonts_text(missing: list[tuple[str, str]]) -> str:
-    lines = "\n".join(f"  · {family}：本机没有，Word/WPS 将改用 {instead}" for family, instead in missing)
-    return (f"本机缺少公文字体：\n{lines}\n文件中仍写明标准字体，在装有这些字体的电脑上打开或打印即为标准样式。")
-
-
 class ExportConfirmDialog(QDialog):
     """`errors`: core.checks.describe_errors text ("" if none); `missing`: core.fonts.missing_fonts."""
 
@@ -25,7 +20,7 @@ class ExportConfirmDialog(QDialog):
         self.setWindowTitle(self.tr("导出前请确认"))
         self.outcome = CANCEL
         layout = QVBoxLayout(self)
-        for name, text in (("errorsLabel", errors), ("fontsLabel", fonts_text(missing) if missing else "")):
+        for name, text in (("errorsLabel", errors), ("fontsLabel", self._fonts_text(missing))):
             if text:
                 label = QLabel(text)
                 label.setObjectName(name)
@@ -45,6 +40,14 @@ class ExportConfirmDialog(QDialog):
         export.setDefault(True)
         layout.addWidget(buttons)
         self.setMinimumWidth(600)  # the lines of describe_errors are long
+
+    def _fonts_text(self, missing: list[tuple[str, str]]) -> str:
+        if not missing:
+            return ""
+        lines = "\n".join(self.tr("  · {0}：本机没有，Word/WPS 将改用 {1}").format(family, instead)
+                          for family, instead in missing)
+        return self.tr("本机缺少公文字体：\n{0}\n文件中仍写明标准字体，在装有这些字体的电脑上打开或打印即为标准样式。"
+                       ).format(lines)
 
     def _finish(self, outcome: str) -> None:
         self.outcome = outcome
