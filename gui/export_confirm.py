@@ -40,6 +40,7 @@ class ExportConfirmDialog(QDialog):
         export.setDefault(True)
         layout.addWidget(buttons)
         self.setMinimumWidth(600)  # the lines of describe_errors are long
+        self.resize(600, self.heightForWidth(600))  # wrapped labels: no gap above the buttons
 
     def _fonts_text(self, missing: list[tuple[str, str]]) -> str:
         if not missing:
