@@ -7,7 +7,7 @@ back — a pane saved at 0 could otherwise never be seen again (issue 12.4).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -82,18 +82,31 @@ def restore_splitters(settings: Settings, splitter: QSplitter, tabs, pane_visibl
     tabs.set_pane_visible(pane_visible)
 
 
+class _DockGuard(QObject):
+    """Child of the dock; bound-method slots (no lambdas holding the window and the dock in a cycle that the
+    garbage collector could free on a worker thread)."""
+
+    def __init__(self, window: QMainWindow, dock: QDockWidget, default: QSize):
+        super().__init__(dock)
+        self.window, self.default = window, default
+        dock.visibilityChanged.connect(self.later)
+        dock.topLevelChanged.connect(self.later)
+
+    def later(self, *_args) -> None:
+        QTimer.singleShot(0, self.widen)
+
+    def widen(self) -> None:
+        widen_dock(self.window, self.parent(), self.default)
+
+
 def keep_dock_usable(window: QMainWindow, dock: QDockWidget, default: QSize) -> None:
     """Whenever `dock` is shown or floated smaller than MIN_DOCK across (floating: either way), it gets
     `default` back — a dock dragged or saved down to a sliver could otherwise not be used again."""
-    def later(*_args):
-        QTimer.singleShot(0, lambda: widen_dock(window, dock, default))
-    dock.visibilityChanged.connect(lambda visible: visible and later())
-    dock.topLevelChanged.connect(later)
-    dock.setProperty("usableSize", default)
+    _DockGuard(window, dock, default).setObjectName("dockGuard")
 
 
 def widen_dock(window: QMainWindow, dock: QDockWidget, default: QSize) -> None:
-    if not dock.isVisible():
+    if dock is None or not dock.isVisible():
         return
     if dock.isFloating():
         if min(dock.width(), dock.height()) < MIN_DOCK:
@@ -107,9 +120,8 @@ def widen_dock(window: QMainWindow, dock: QDockWidget, default: QSize) -> None:
 
 
 def save_layout(window: QMainWindow, settings: Settings, pane_visible: bool, splitter=None, tabs=None) -> None:
-    for dock in window.findChildren(QDockWidget):  # a sliver is widened before it is remembered
-        if dock.property("usableSize") is not None:
-            widen_dock(window, dock, dock.property("usableSize"))
+    for guard in window.findChildren(_DockGuard):  # a sliver is widened before it is remembered
+        guard.widen()
     settings.window_geometry = window.saveGeometry()
     settings.window_state = window.saveState()
     settings.previous_year_pane_visible = pane_visible
