@@ -210,4 +210,7 @@ def check_dock(window, archive, settings: Settings, flush_edits, tabs, on_change
     dock.setWidget(panel)
     dock.visibilityChanged.connect(action.setChecked)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    from PySide6.QtCore import QSize
+    from gui.window_layout import keep_dock_usable
+    keep_dock_usable(window, dock, QSize(720, 260))
     return panel

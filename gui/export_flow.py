@@ -1,5 +1,5 @@
-"""导出 Word: choose file and variant, warn about errors and missing fonts, write on the archive's writer
-thread together with a snapshot of what was exported, and open the file if asked.
+"""导出 Word: one confirmation of the remaining errors and missing fonts, choose file and variant, write on
+the archive's writer thread together with a snapshot of what was exported, and open the file if asked.
 
 The questions are small methods (`confirm_*`, `ask_*`, `choose_target`, `open_file`) so that tests can
 answer them without a modal dialog; `export_to()` is the flow after the file has been chosen.
@@ -17,6 +17,7 @@ from core import fonts
 from core.docx_export import VARIANT_LABELS, ExportFailed, default_file_name
 from core.errors import AppError
 from gui.errors import accept_cancel_buttons, ask, error_text, show_error
+from gui.export_confirm import CHECK, EXPORT, confirm_export
 
 DOCX_FILTER = "Word 文档 (*.docx)"
 FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Word 即可打印）"}
@@ -81,6 +82,7 @@ class ExportDialog(QDialog):
 class ExportFlow(QObject):
     exported = Signal(str)  # the written file
     failed = Signal(str)  # the Chinese message
+    check_requested = Signal()  # 「去检查」 in the confirmation: show the 检查 panel instead of exporting
 
     def __init__(self, archive, settings, parent_widget: QWidget, run):
         """run(work, done): runs work on the archive's writer thread, done(result, error) back here."""
@@ -93,7 +95,7 @@ class ExportFlow(QObject):
     def export(self, report_id: int) -> None:
         try:
             report = self.archive.load_report(report_id)
-            if not self._checks_allow(report) or not self._fonts_allow():
+            if not self._confirmed(report):
                 return
             target = self.choose_target(report)
             if target:
@@ -152,26 +154,20 @@ class ExportFlow(QObject):
 
     # --- questions before exporting -------------------------------------------------------------------
 
-    def _checks_allow(self, report) -> bool:
+    def _confirmed(self, report) -> bool:
+        """One question for the 错误 the check still finds and the fonts this PC lacks."""
         from core.checks import describe_errors, run_checks
         errors = describe_errors(report, run_checks(report))
-        return not errors or self.confirm_despite_errors(errors)
-
-    def _fonts_allow(self) -> bool:
         missing = fonts.missing_fonts(self._font_set_name(), set(QFontDatabase.families()))
-        return not missing or self.confirm_missing_fonts(missing)
+        outcome = self.confirm_export(errors, missing)
+        if outcome == CHECK:
+            self.check_requested.emit()
+        return outcome == EXPORT
 
-    def confirm_despite_errors(self, errors: str) -> bool:
-        """`errors`: the remaining 错误, one per line (core.checks.describe_errors)."""
-        text = self.tr("{0}\n\n建议先在“检查”中改正。仍要导出吗？").format(errors)
-        return ask(self.parent_widget, self.tr("导出 Word"), text, self.tr("仍然导出"))
-
-    def confirm_missing_fonts(self, missing: list[tuple[str, str]]) -> bool:
-        lines = "\n".join(self.tr("· {0}：本机没有，Word/WPS 将改用 {1}").format(family, instead)
-                          for family, instead in missing)
-        text = self.tr("本机缺少公文字体：\n{0}\n\n文件中仍写明标准字体，在装有这些字体的电脑上打开或打印即为标准样式。"
-                       "继续导出吗？").format(lines)
-        return ask(self.parent_widget, self.tr("缺少字体"), text, self.tr("继续导出"))
+    def confirm_export(self, errors: str, missing: list[tuple[str, str]]) -> str:
+        """EXPORT, CHECK or CANCEL (gui.export_confirm); `errors` from core.checks.describe_errors,
+        `missing` from core.fonts.missing_fonts."""
+        return confirm_export(self.parent_widget, errors, missing)
 
     def choose_target(self, report) -> tuple[Path, str, bool, bool] | None:
         """File, variant, 导出后打开, 附主要数据对照表 — or None when cancelled."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
@@ -19,6 +19,7 @@ from core.errors import AppError
 from core.export_options import VARIANTS
 from gui.errors import show_error
 from gui.preview_view import PreviewView, build_layout
+from gui.window_layout import keep_dock_usable
 
 PAUSE_MS = 400  # typing pause before a new layout: the pages are back well within 1 s
 
@@ -50,6 +51,7 @@ class PreviewController(QObject):
         self.dock.setObjectName("previewDock")
         self.dock.setWidget(self.view)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        keep_dock_usable(window, self.dock, QSize(480, 640))
         self.dock.hide()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

@@ -162,6 +162,8 @@ class ReportController(QObject):
             self._export_flow = ExportFlow(self.archive, self.settings, self.window, self.autosaver.run)
             self._export_flow.exported.connect(lambda path: self.message.emit(self.tr("已导出：{0}").format(path), 10000))
             self._export_flow.failed.connect(lambda message: show_error(self.window, AppError(message)))
+            check = self.actions.actions["check"]  # 「去检查」 in the export confirmation opens the 检查 dock
+            self._export_flow.check_requested.connect(lambda: check.isChecked() or check.trigger())
         self._export_flow.export(self.report_id())
 
     # --- versions, replace, year update -----------------------------------------------------------

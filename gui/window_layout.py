@@ -7,9 +7,9 @@ back — a pane saved at 0 could otherwise never be seen again (issue 12.4).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from gui.settings import Settings
 
@@ -18,6 +18,7 @@ MAXIMIZE_BELOW = (1440, 900)  # available areas smaller than this start maximize
 MIN_RESTORED = (1000, 640)  # a smaller saved window (e.g. closed maximized elsewhere) is enlarged to this
 MIN_PART = 120  # px: a splitter part saved narrower than this is treated as lost
 MAIN_SPLIT = (300, 1060)
+MIN_DOCK = 160  # px: a dock narrower (or, at the bottom, lower) than this is given its default back
 
 
 def available_area(window: QMainWindow) -> QRect:
@@ -81,7 +82,46 @@ def restore_splitters(settings: Settings, splitter: QSplitter, tabs, pane_visibl
     tabs.set_pane_visible(pane_visible)
 
 
+class _DockGuard(QObject):
+    """Child of the dock; bound-method slots (no lambdas holding the window and the dock in a cycle that the
+    garbage collector could free on a worker thread)."""
+
+    def __init__(self, window: QMainWindow, dock: QDockWidget, default: QSize):
+        super().__init__(dock)
+        self.window, self.default = window, default
+        dock.visibilityChanged.connect(self.later)
+        dock.topLevelChanged.connect(self.later)
+
+    def later(self, *_args) -> None:
+        QTimer.singleShot(0, self.widen)
+
+    def widen(self) -> None:
+        widen_dock(self.window, self.parent(), self.default)
+
+
+def keep_dock_usable(window: QMainWindow, dock: QDockWidget, default: QSize) -> None:
+    """Whenever `dock` is shown or floated smaller than MIN_DOCK across (floating: either way), it gets
+    `default` back — a dock dragged or saved down to a sliver could otherwise not be used again."""
+    _DockGuard(window, dock, default).setObjectName("dockGuard")
+
+
+def widen_dock(window: QMainWindow, dock: QDockWidget, default: QSize) -> None:
+    if dock is None or not dock.isVisible():
+        return
+    if dock.isFloating():
+        if min(dock.width(), dock.height()) < MIN_DOCK:
+            dock.resize(max(dock.width(), default.width()), max(dock.height(), default.height()))
+        return
+    sideways = window.dockWidgetArea(dock) in (Qt.DockWidgetArea.LeftDockWidgetArea,
+                                               Qt.DockWidgetArea.RightDockWidgetArea)
+    extent, wanted = (dock.width(), default.width()) if sideways else (dock.height(), default.height())
+    if extent < MIN_DOCK:
+        window.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal if sideways else Qt.Orientation.Vertical)
+
+
 def save_layout(window: QMainWindow, settings: Settings, pane_visible: bool, splitter=None, tabs=None) -> None:
+    for guard in window.findChildren(_DockGuard):  # a sliver is widened before it is remembered
+        guard.widen()
     settings.window_geometry = window.saveGeometry()
     settings.window_state = window.saveState()
     settings.previous_year_pane_visible = pane_visible

@@ -3,9 +3,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from gui.export_confirm import CANCEL, EXPORT
 from gui.export_flow import ExportDialog, ExportFlow
+from tests.support.gui import answer_next_dialog
 from tests.support.reports import sample_report
 
 
@@ -68,22 +70,21 @@ def test_failed_write_without_another_name_emits_failed(qtbot, flow, report_id, 
     assert "不存在" in signal.args[0]
 
 
-def test_export_asks_about_fonts_and_uses_the_chosen_target(qtbot, flow, report_id, tmp_path):
+def test_export_asks_once_about_fonts_and_uses_the_chosen_target(qtbot, flow, report_id, tmp_path):
     questions = []
-    flow.confirm_missing_fonts = lambda missing: questions.append(missing) or True
-    flow.confirm_despite_errors = lambda errors: questions.append(errors) or True
+    flow.confirm_export = lambda errors, missing: questions.append((errors, missing)) or EXPORT
     flow.choose_target = lambda report: (tmp_path / "选定.docx", "red", False)
     with qtbot.waitSignal(flow.exported, timeout=20000):
         flow.export(report_id)
     assert (tmp_path / "选定.docx").exists()
-    # This PC has no 公文 fonts; the warning names what Word will use instead.
-    font_question = next(q for q in questions if q and isinstance(q[0], tuple))
-    assert font_question[0][0] == "仿宋_GB2312" and font_question[0][1]
+    # One question; this PC has no 公文 fonts: it names what Word will use instead.
+    assert len(questions) == 1
+    missing = questions[0][1]
+    assert missing[0][0] == "仿宋_GB2312" and missing[0][1]
 
 
-def test_declining_the_font_warning_exports_nothing(qtbot, flow, report_id, tmp_path):
-    flow.confirm_missing_fonts = lambda missing: False
-    flow.confirm_despite_errors = lambda errors: True
+def test_declining_the_confirmation_exports_nothing(qtbot, flow, report_id, tmp_path):
+    flow.confirm_export = lambda errors, missing: CANCEL
     chosen = []
     flow.choose_target = lambda report: chosen.append(report)
     flow.export(report_id)
@@ -111,7 +112,7 @@ def test_errors_found_by_the_checks_are_confirmed_before_exporting(qtbot, flow, 
         pytest.skip("the checks report no error for a missing title")
     archive.update_report(report_id, title="")
     asked, chosen = [], []
-    flow.confirm_despite_errors = lambda found: asked.append(found) or False
+    flow.confirm_export = lambda found, missing: asked.append(found) or CANCEL
     flow.choose_target = lambda r: chosen.append(r)
     flow.export(report_id)
     assert asked and not chosen
@@ -145,8 +146,63 @@ def test_the_dialog_names_the_errors_that_remain(qtbot, flow, archive, tmp_path)
     report.written_date = None
     report_id = archive.create_report(report)
     asked, chosen = [], []
-    flow.confirm_despite_errors = lambda errors: asked.append(errors) or False
+    flow.confirm_export = lambda errors, missing: asked.append(errors) or CANCEL
     flow.choose_target = lambda r: chosen.append(r)
     flow.export(report_id)
     assert len(asked) == 1 and "成文日期" in asked[0] and "报告信息" in asked[0]
     assert chosen == []
+
+
+def _report_with_an_error(archive):
+    report = sample_report()
+    report.written_date = None  # 成文日期 missing: an 错误 of the check
+    return archive.create_report(report)
+
+
+def test_one_dialog_lists_errors_and_fonts_and_exports_on_confirm(qtbot, flow, archive, tmp_path):
+    """The real dialog, answered as the clerk would: it is the only question before the file dialog."""
+    report_id = _report_with_an_error(archive)
+    seen, chosen = [], []
+
+    def read_then_export(dialog):
+        seen.append([label.text() for label in dialog.findChildren(QLabel)])
+        next(b for b in dialog.findChildren(QAbstractButton) if b.text() == "仍然导出").click()
+
+    flow.choose_target = lambda report: chosen.append(report)
+    answer_next_dialog(then=read_then_export)
+    flow.export(report_id)
+    assert len(seen) == 1 and len(chosen) == 1
+    shown = "\n".join(seen[0])
+    assert "成文日期" in shown and "仿宋_GB2312" in shown and "Word/WPS 将改用" in shown
+    assert QApplication.activeModalWidget() is None  # no second question followed
+
+
+def test_go_to_check_asks_for_the_panel_and_exports_nothing(qtbot, flow, archive):
+    report_id = _report_with_an_error(archive)
+    chosen = []
+    flow.choose_target = lambda report: chosen.append(report)
+    answer_next_dialog("去检查")
+    with qtbot.waitSignal(flow.check_requested, timeout=5000):
+        flow.export(report_id)
+    assert chosen == []
+
+
+def test_cancel_in_the_dialog_exports_nothing(qtbot, flow, archive):
+    report_id = _report_with_an_error(archive)
+    chosen = []
+    flow.choose_target = lambda report: chosen.append(report)
+    answer_next_dialog("取消")
+    flow.export(report_id)
+    assert chosen == []
+
+
+def test_go_to_check_in_the_window_opens_the_check_panel(qtbot, open_window, db_path):
+    from tests.support.gui import seed_report
+    seed_report(db_path)  # a new report from the template: no 成文日期 yet, an 错误
+    window = open_window()
+    assert not window.window_actions.actions["check"].isChecked()
+    answer_next_dialog("去检查")
+    window.reports.export_report()
+    qtbot.waitUntil(lambda: window.check_panel is not None and window.check_panel.parentWidget().isVisible(),
+                    timeout=5000)
+    assert window.window_actions.actions["check"].isChecked()
