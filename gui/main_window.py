@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         app.aboutToQuit.connect(self._write_everything)
         from gui.preview_dock import install_preview  # 版面预览, 打印, 打印预览 (issue 11)
         install_preview(self)
+        from gui.presence_watch import PresenceWatch  # who else is on a server archive (issue 17.2)
+        self.presence = PresenceWatch(self)
 
     def _build_actions(self) -> None:
         """The actions of gui/window_actions.py's table; each is also `self.<name>_action`."""

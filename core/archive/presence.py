@@ -62,10 +62,10 @@ class PresenceMixin:
                              .order_by(PresenceRow.who, PresenceRow.client))
             return [Presence(r.who, r.chapter) for r in rows]
 
-    def report_state(self, report_id: int) -> tuple[int, int]:
-        """Changes when anything of the report changes: (highest revision of it and its chapters, chapters)."""
+    def report_state(self, report_id: int) -> tuple[int, dict[int, int]]:
+        """The report's revision and each chapter's: a window compares them with the ones it loaded."""
         with self._transaction() as s:
             report = s.scalar(select(ReportRow.revision).where(ReportRow.id == report_id)) or 0
-            chapters, count = s.execute(select(func.max(ChapterRow.revision), func.count())
-                                        .where(ChapterRow.report_id == report_id)).one()
-            return max(report, chapters or 0), count
+            chapters = s.execute(select(ChapterRow.id, ChapterRow.revision)
+                                 .where(ChapterRow.report_id == report_id)).all()
+            return report, dict(chapters)
