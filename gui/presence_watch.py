@@ -13,7 +13,7 @@ import socket
 import time
 import uuid
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from core.archive.presence import HEARTBEAT_S
@@ -37,6 +37,15 @@ class PresenceWatch(QObject):
         self._timer.timeout.connect(self.poll)
         self._timer.start(POLL_S * 1000)
         window.tabs.currentChanged.connect(lambda _index: self.poll())
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Closing: take this window's row away at once (a killed window's row expires instead)."""
+        if event.type() == QEvent.Type.Close and self._on_server() and not self.window.archive.read_only:
+            archive, client = self.window.archive, self.client
+            self._timer.stop()
+            self.window.autosaver.run_later(lambda: archive.leave_presence(client))
+        return False
 
     def _on_server(self) -> bool:
         archive = self.window.archive
@@ -64,8 +73,9 @@ class PresenceWatch(QObject):
         self.window.autosaver.run(work, lambda result, error: self._show(report_id, result, error))
 
     def _chapter_title(self) -> str:
-        page = self.window.tabs.current_page()
-        return page.chapter.title if page is not None else ""
+        """The chapter as its tab names it (「二、不足和原因」), "" on 基本信息/数据."""
+        tabs = self.window.tabs
+        return tabs.tabText(tabs.currentIndex()) if tabs.current_page() is not None else ""
 
     def _show(self, report_id: int, result, error) -> None:
         self._busy = False
@@ -77,10 +87,15 @@ class PresenceWatch(QObject):
             self.window.tabs.reload()
 
     def _show_others(self, others) -> None:
-        parts = [self.tr("另一台电脑（{0}）正在编辑：{1}").format(o.who, o.chapter) if o.chapter
-                 else self.tr("另一台电脑（{0}）也打开了此报告").format(o.who) for o in others]
+        parts = [self._where(o.who, o.chapter) for o in others]
         self.label.setText("；".join(parts))
         self.label.setVisible(bool(parts))
+
+    def _where(self, who: str, chapter: str) -> str:
+        where = self.tr("另一个窗口") if who == self.who else self.tr("另一台电脑")  # same PC: a second window
+        if chapter:
+            return self.tr("{0}（{1}）正在编辑：{2}").format(where, who, chapter)
+        return self.tr("{0}（{1}）也打开了此报告").format(where, who)
 
     def _changed_elsewhere(self, state) -> bool:
         report = self.window.tabs.report
