@@ -2,22 +2,8 @@
 which chapter, and one's typing appears in the other after a poll. Skipped without TEST_POSTGRES_URL."""
 from __future__ import annotations
 
-import pytest
-
 from core.archive import Archive
-from gui.main_window import MainWindow
 from tests.support.gui import chapter_tab, commit_text, seed_report
-
-
-@pytest.fixture
-def open_window(qtbot, settings):
-    def opener(db: str) -> MainWindow:
-        window = MainWindow(settings)
-        qtbot.addWidget(window)
-        window.show()
-        assert window.open_archive(db)
-        return window
-    return opener
 
 
 def polled(qtbot, window) -> None:
@@ -52,7 +38,7 @@ def test_two_windows_see_each_other_and_each_others_text(qtbot, open_window, pg_
 
 def test_on_an_sqlite_file_nothing_is_shown_or_written(qtbot, open_window, db_path):
     seed_report(db_path)
-    window = open_window(str(db_path))
+    window = open_window()
     polled(qtbot, window)
     assert window.presence.label.isHidden()
     with Archive(db_path) as archive:
