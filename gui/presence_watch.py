@@ -23,8 +23,8 @@ POLL_S = 5
 
 class PresenceWatch(QObject):
     def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+        super().__init__(window)  # the window is reached through parent(): no Python reference cycle,
+        # whose collection could run on the writer thread and free Qt wrappers there
         self.client = uuid.uuid4().hex
         self.who = socket.gethostname() or self.tr("未命名电脑")
         self.label = QLabel()
@@ -36,15 +36,23 @@ class PresenceWatch(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
         self._timer.start(POLL_S * 1000)
-        window.tabs.currentChanged.connect(lambda _index: self.poll())
+        window.tabs.currentChanged.connect(self._on_tab_switched)
         window.installEventFilter(self)
+
+    @property
+    def window(self):
+        return self.parent()
+
+    def _on_tab_switched(self, _index: int) -> None:
+        self.poll()
 
     def eventFilter(self, watched, event) -> bool:
         """Closing: take this window's row away at once (a killed window's row expires instead)."""
-        if event.type() == QEvent.Type.Close and self._on_server() and not self.window.archive.read_only:
-            archive, client = self.window.archive, self.client
-            self._timer.stop()
-            self.window.autosaver.run_later(lambda: archive.leave_presence(client))
+        if event.type() == QEvent.Type.Close:
+            self._timer.stop()  # a poll after the window closed would find the writer thread gone
+            if self.window.isVisible() and self._on_server() and not self.window.archive.read_only:
+                archive, client = self.window.archive, self.client
+                self.window.autosaver.run_later(lambda: archive.leave_presence(client))
         return False
 
     def _on_server(self) -> bool:
@@ -52,6 +60,9 @@ class PresenceWatch(QObject):
         return archive is not None and getattr(archive, "path", 0) is None
 
     def poll(self) -> None:
+        if not self.window.isVisible():
+            return
+        self._timer.start()  # again, when closing the window was cancelled
         report_id = self.window.report_id()
         if self._busy or not self._on_server() or report_id is None:
             if not self._on_server():
@@ -63,10 +74,12 @@ class PresenceWatch(QObject):
         touch = not archive.read_only and (
             (report, told_chapter) != (report_id, chapter) or now - told_at >= HEARTBEAT_S)
 
+        client, who = self.client, self.who  # plain values: no Qt object travels to the writer thread
+
         def work():
             if touch:
-                archive.touch_presence(self.client, self.who, report_id, chapter)
-            return archive.others_present(report_id, self.client), archive.report_state(report_id)
+                archive.touch_presence(client, who, report_id, chapter)
+            return archive.others_present(report_id, client), archive.report_state(report_id)
         if touch:
             self._told = (report_id, chapter, now)
         self._busy = True
