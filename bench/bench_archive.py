@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from core.archive import Archive  # noqa: E402
 from core.importing import import_file, store_import  # noqa: E402
 from core.outline import BODY, ITEM2, Block, Organ  # noqa: E402
+from bench_result import emit, row  # noqa: E402
 
 SAMPLE = ROOT.parent / "shared" / "samples" / "jingmao-township-2024.txt"
 ORGANS = ["中共{}乡委员会", "{}乡人民政府", "{}镇人民政府"]
@@ -150,6 +151,10 @@ def main() -> None:
         print(f"{name:50} {ms:10.2f} {'' if target is None else f'≤{target}':>8}{verdict}")
     raw.close()
     archive.close()
+    baseline = rows[4][1]
+    emit("bench_archive", [row(name, ms, "ms", "bare sqlite3 read" if i < 4 else "", baseline if i < 4 else None,
+                               "" if target is None else f"≤ {target} ms", None if target is None else ms <= target)
+                           for i, (name, ms, target) in enumerate(rows) if i != 4])
 
 
 if __name__ == "__main__":

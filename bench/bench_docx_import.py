@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 import docx  # noqa: E402
 
 from bench_archive import timed  # noqa: E402  (median of runs, in ms)
+from bench_result import emit, row  # noqa: E402
 from core.importing import import_file  # noqa: E402
 from tests.support.docx_fixtures import long_report  # noqa: E402
 
@@ -47,6 +48,8 @@ def main() -> None:
     print(f"baseline  python-docx open + paragraph text: {baseline:8.1f} ms")
     print(f"import    import_file (read + recognise):    {ours:8.1f} ms   goal ≤ {GOAL_MS} ms  {verdict}"
           f"   ({ours / baseline:.2f}× baseline)")
+    emit("bench_docx_import", [row(f"import a {args.pages}-page .docx", ours, "ms", "python-docx open + text",
+                                   baseline, "≤ 1× baseline", ours <= baseline)])
 
 
 if __name__ == "__main__":

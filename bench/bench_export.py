@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from core.outline import report_text  # noqa: E402
+from bench_result import emit, row  # noqa: E402
 from core.docx_export import export_report  # noqa: E402
 from core.pages import layout_report  # noqa: E402
 from tests.support.reports import sample_report  # noqa: E402
@@ -64,6 +65,8 @@ def main() -> int:
     print(f"page model, {pages}-page report ({ten_pages.char_count()} characters): {model * 1000:8.1f} ms")
     drawn = best_of(args.repeat * 5, lambda: [p.lines for p in layout_report(ten_pages, "red").pages])
     print(f"page model + every line positioned (preview):    {drawn * 1000:8.1f} ms  (goal < 100 ms)")
+    rows = [row(f"page model + lines, {pages} pages", drawn * 1000, "ms", "page model alone", model * 1000,
+                "< 100 ms", drawn * 1000 < 100)]
     big_pages = len(layout_report(report, "red").pages)
     model_big = best_of(args.repeat, lambda: layout_report(report, "red"))
     print(f"page model, big report ({big_pages} pages):              {model_big * 1000:8.1f} ms")
@@ -74,6 +77,7 @@ def main() -> int:
         pandoc = shutil.which("pandoc")
         if not pandoc:
             print("pandoc not found: no baseline")
+            emit("bench_export", rows + [row("export_report (.docx), big report", ours * 1000)])
             return 0
         text = folder / "report.txt"
         text.write_text(report_text(report).replace("\n", "\n\n"), encoding="utf-8")
@@ -81,6 +85,8 @@ def main() -> int:
             [pandoc, str(text), "-f", "markdown", "-o", str(folder / "pandoc.docx")], check=True))
         print(f"pandoc (whole process, same text):      {theirs * 1000:8.1f} ms")
         print(f"ratio ours/pandoc: {ours / theirs:.2f} (goal ≤ 0.5)")
+    emit("bench_export", rows + [row("export_report (.docx), big report", ours * 1000, "ms", "pandoc, same text",
+                                     theirs * 1000, "≤ 0.5×", ours <= 0.5 * theirs)])
     return 0
 
 

@@ -1,9 +1,11 @@
 """Window speed, each figure beside a baseline measured in the same run (the machine is shared and noisy):
 
-1. cold start to the first shown window, vs a bare PySide6 QMainWindow script (goal ≤ 1.5×);
+1. cold start (whole processes) to the first shown window (goal ≤ 1.3×) and to the last report open and
+   editable (goal ≤ 3×), vs a bare PySide6 script showing a six-tab QMainWindow;
 2. opening a report in the window (goal ≤ 50 ms), vs Archive.load_report alone;
 3. handling a keystroke while an autosave is pending in a 30,000-character chapter (goal ≤ 16 ms),
-   vs the same keystroke in a bare QPlainTextEdit holding the same text;
+   vs the same keystroke in a bare QPlainTextEdit holding the same text in the same font and size
+   (goal ≤ 2×);
    and how long the autosave itself takes for that chapter (it runs on the GUI thread between keys).
 
     python bench/bench_gui.py [--runs N]
@@ -22,9 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench_archive import timed  # noqa: E402  (median of runs, in ms)
+from bench_result import emit, row  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-START_GOAL = 1.5
+SHOWN_GOAL = 1.3
+READY_GOAL = 3.0
+KEY_RATIO_GOAL = 2.0
 OPEN_GOAL_MS = 50
 KEY_GOAL_MS = 16
 CHAPTER_CHARS = 30_000
@@ -34,10 +39,15 @@ CHAPTER_CHARS = 30_000
 BARE_START = """
 import sys, time, os
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit, QTabWidget, QWidget
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.setWindowTitle("bare")
+tabs = QTabWidget()
+tabs.addTab(QPlainTextEdit(), "1")
+for i in range(2, 7):
+    tabs.addTab(QWidget(), str(i))
+window.setCentralWidget(tabs)
 window.resize(1360, 860)
 window.show()
 QTimer.singleShot(0, lambda: (print(time.time(), flush=True), os._exit(0)))
@@ -60,28 +70,42 @@ app.exec()
 """
 
 
-def start_times(script: str, args: list[str]) -> list[float]:
+def start_env(folder: Path) -> dict:
+    """The environment a clerk's start has: compiled bytecode at hand (an installed app ships it). With
+    PYTHONDONTWRITEBYTECODE set, as on this machine, every start would compile our modules from source;
+    the bytecode goes to a temporary folder instead, written by an untimed first start."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return dict(env, PYTHONPYCACHEPREFIX=str(folder / "pycache"))
+
+
+def start_times(script: str, args: list[str], env: dict | None = None) -> list[float]:
     """Seconds from launching the process to each time it prints."""
     began = time.time()
-    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True,
+                         env=env)
     return [float(line) - began for line in out.stdout.split()]
 
 
-def bench_start(runs: int, folder: Path) -> None:
+def bench_start(runs: int, folder: Path) -> list[dict]:
     db = folder / "start.sqlite3"
     from core.archive import Archive
     with Archive(db) as archive:
         seed(archive)
     bare, shown, ready = [], [], []
+    env, app_args = start_env(folder), [str(ROOT), str(db), str(folder / "settings.ini")]
+    start_times(BARE_START, [], env), start_times(APP_START, app_args, env)  # writes the bytecode
     for _ in range(runs):  # interleaved, so load changes hit both alike
-        bare.append(start_times(BARE_START, [])[0])
-        times = start_times(APP_START, [str(ROOT), str(db), str(folder / "settings.ini")])
+        bare.append(start_times(BARE_START, [], env)[0])
+        times = start_times(APP_START, app_args, env)
         shown.append(times[0])
         ready.append(times[1])
     b, s, r = (statistics.median(v) * 1000 for v in (bare, shown, ready))
-    verdict = "ok" if s <= START_GOAL * b else "OVER GOAL"
-    print(f"cold start  bare QMainWindow {b:7.0f} ms | our window shown {s:7.0f} ms ({s / b:.2f}×, goal "
-          f"≤ {START_GOAL}×: {verdict}) | report on screen {r:7.0f} ms")
+    shown_ok, ready_ok = s <= SHOWN_GOAL * b, r <= READY_GOAL * b
+    print(f"cold start  bare six-tab window {b:7.0f} ms | our window shown {s:7.0f} ms ({s / b:.2f}×, goal "
+          f"≤ {SHOWN_GOAL}×: {'ok' if shown_ok else 'OVER GOAL'}) | report editable {r:7.0f} ms ({r / b:.2f}×, "
+          f"goal ≤ {READY_GOAL}×: {'ok' if ready_ok else 'OVER GOAL'})")
+    return [row("start: window shown (process)", s, "ms", "bare six-tab window", b, f"≤ {SHOWN_GOAL}×", shown_ok),
+            row("start: report editable (process)", r, "ms", "bare six-tab window", b, f"≤ {READY_GOAL}×", ready_ok)]
 
 
 def seed(archive) -> int:
@@ -98,7 +122,7 @@ def seed(archive) -> int:
     return report_id
 
 
-def bench_open(runs: int, folder: Path) -> None:
+def bench_open(runs: int, folder: Path) -> list[dict]:
     from gui.main_window import MainWindow
     from gui.settings import Settings
     from PySide6.QtCore import QSettings
@@ -120,9 +144,11 @@ def bench_open(runs: int, folder: Path) -> None:
     print(f"open report  Archive.load_report {load:6.1f} ms | in the window {opened:6.1f} ms "
           f"(goal ≤ {OPEN_GOAL_MS} ms: {verdict})")
     window.close()
+    return [row("open a report in the window", opened, "ms", "Archive.load_report", load, f"≤ {OPEN_GOAL_MS} ms",
+                opened <= OPEN_GOAL_MS)]
 
 
-def bench_keystroke(runs: int, folder: Path) -> None:
+def bench_keystroke(runs: int, folder: Path) -> list[dict]:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -141,16 +167,17 @@ def bench_keystroke(runs: int, folder: Path) -> None:
         chapter_id = archive.load_report(report_id).chapters[1].id
         archive.save_chapter(chapter_id, blocks)
 
-    bare = QPlainTextEdit()
-    bare.setPlainText("\n".join(b.plain for b in blocks))
-    bare.resize(900, 700)
-    bare.show()
     window = MainWindow(Settings(QSettings(str(folder / "key.ini"), QSettings.Format.IniFormat)))
     window.show()
     window.open_archive(str(db))
     window.tabs.setCurrentIndex(2)
     editor = window.tabs.current_editor()
     editor.setFocus()
+    bare = QPlainTextEdit()  # the same text, font and size: only our per-key work differs
+    bare.setFont(editor.font())
+    bare.setPlainText("\n".join(b.plain for b in blocks))
+    bare.resize(editor.size())
+    bare.show()
 
     def type_into(widget):
         def one_key():
@@ -167,9 +194,10 @@ def bench_keystroke(runs: int, folder: Path) -> None:
     assert window.autosaver.has_pending()
     ours = timed(type_into(editor), runs)
     assert window.autosaver.has_pending(), "the autosave must still be pending while typing"
-    verdict = "ok" if ours <= KEY_GOAL_MS else "OVER GOAL"
+    key_ok = ours <= KEY_GOAL_MS and ours <= KEY_RATIO_GOAL * base
     print(f"keystroke (30,000 chars, autosave pending)  bare QPlainTextEdit {base:5.2f} ms | "
-          f"our editor {ours:5.2f} ms (goal ≤ {KEY_GOAL_MS} ms: {verdict})")
+          f"our editor {ours:5.2f} ms ({ours / base:.2f}×, goal ≤ {KEY_RATIO_GOAL}× and ≤ {KEY_GOAL_MS} ms: "
+          f"{'ok' if key_ok else 'OVER GOAL'})")
 
     def save_now():
         type_into(editor)()
@@ -192,6 +220,10 @@ def bench_keystroke(runs: int, folder: Path) -> None:
     print(f"keystroke while that save runs on the writer thread: median {statistics.median(during):5.2f} ms, "
           f"worst {worst:5.2f} ms over {len(during)} keys (goal ≤ {KEY_GOAL_MS} ms: {verdict})")
     window.close()
+    return [row("keystroke, 30,000-char chapter", ours, "ms", "bare QPlainTextEdit", base,
+                f"≤ {KEY_RATIO_GOAL}×", key_ok),
+            row("keystroke while saving (median)", statistics.median(during), "ms", "bare QPlainTextEdit", base,
+                f"≤ {KEY_GOAL_MS} ms", statistics.median(during) <= KEY_GOAL_MS)]
 
 
 def main() -> None:
@@ -202,10 +234,11 @@ def main() -> None:
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        bench_start(max(3, args.runs // 8), folder)
-        bench_open(args.runs, folder)
-        bench_keystroke(args.runs, folder)
+        rows = bench_start(max(3, args.runs // 8), folder)
+        rows += bench_open(args.runs, folder)
+        rows += bench_keystroke(args.runs, folder)
     app.processEvents()
+    emit("bench_gui", rows)
 
 
 if __name__ == "__main__":

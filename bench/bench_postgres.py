@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.bench_archive import build_archive, timed  # noqa: E402
+from bench.bench_result import emit, row  # noqa: E402
 from core.archive import Archive  # noqa: E402
 from core.archive.transfer import copy_archive, describe  # noqa: E402
 from core.outline import BODY, Block  # noqa: E402
@@ -84,6 +85,10 @@ def main() -> None:
     for operation, goal in GOALS_MS.items():
         print(f"{operation:<16}" + "".join(f"{r[operation]:>22.1f}" for r in results.values())
               + f"{'≤ ' + str(goal):>16}")
+    emit("bench_postgres", [row(f"{operation} ({name})", r[operation], "ms", "SQLite file",
+                                results["SQLite file"][operation], f"≤ {goal} ms", r[operation] <= goal)
+                            for operation, goal in GOALS_MS.items() for name, r in results.items()
+                            if name != "SQLite file"])
 
 
 if __name__ == "__main__":

@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench_result import emit, row  # noqa: E402
 
 PROMISE_S = 2.0
 
@@ -178,6 +179,10 @@ def main() -> None:
           f"failures: {t['integrity']}; start failures: {t['start']}")
     print(f"kills during saves {t['save_kills']}: chapters torn: {t['torn']} (must be 0) "
           f"— {time.perf_counter() - began:.0f} s")
+    emit("bench_soak", [row(f"characters lost, {t['rounds']} killed windows", t["lost"], "chars", goal="0",
+                            met=t["lost"] == 0),
+                        row(f"chapters torn, {t['save_kills']} kills in saves", t["torn"], "chapters", goal="0",
+                            met=t["torn"] == 0)])
 
 
 if __name__ == "__main__":

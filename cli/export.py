@@ -1,4 +1,5 @@
-"""`python main.py export REPORT --out F.docx|F.pdf [--format docx|pdf] [--variant …] [--fonts …] [--force]`.
+"""`python main.py export REPORT --out F.docx|F.pdf [--format docx|pdf] [--variant …] [--fonts …] [--force]
+[--figures-table]` (the 附件 「主要数据对照表」 after the 落款).
 
 A .pdf is painted by gui.pdf_export (Qt, offscreen): the only Qt the CLI reaches besides gui.app.
 """
@@ -30,14 +31,16 @@ def export_command(archive, args) -> int:
     kind = output_format(out, getattr(args, "format", None))
     report = archive.load_report(archive.find_report(args.report))
     font_set_name = getattr(args, "font_set", None) or DEFAULT_FONT_SET
+    table = archive.figure_table(report.id) if getattr(args, "figures_table", False) else None
     if kind == "pdf":
         from gui.pdf_export import export_pdf, pdf_warnings
-        layout = export_pdf(report, out, args.variant, font_set_name, overwrite=args.force)
+        layout = export_pdf(report, out, args.variant, font_set_name, overwrite=args.force,
+                            figures_table=table)
         pages = f"，{len(layout.pages)} 页"
         for warning in pdf_warnings(layout, font_set_name):
             print("注意：" + warning, file=sys.stderr)
     else:
-        export_report(report, out, args.variant, font_set_name, overwrite=args.force)
+        export_report(report, out, args.variant, font_set_name, overwrite=args.force, figures_table=table)
         pages = ""
     print(f"已导出：{out}（{VARIANT_LABELS[args.variant]}，{report.year}年，{report.char_count()} 字{pages}）")
     errors = describe_errors(report, run_checks(report))

@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("docx", "pdf"), help="输出格式（默认按文件扩展名）")
     p.add_argument("--variant", choices=VARIANTS, default=DEFAULT_VARIANT, help=variants_help())
     p.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    p.add_argument("--figures-table", action="store_true", help="在落款后附“附件：主要数据对照表”")
 
     p = commands.add_parser("check", parents=[db, fonts], help="检查报告是否符合要求")
     p.add_argument("report", metavar="REPORT")

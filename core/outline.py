@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
 from datetime import date, datetime
+from decimal import Decimal
 
 # Levels and numbers live in core.numbering; re-exported here because every layer uses them with the outline.
 from core.numbering import (BODY, CHAPTER, ITEM2, ITEM3, ITEM4, LEVEL_LABELS, LEVELS,  # noqa: F401
@@ -229,6 +230,8 @@ def report_to_dict(report: Report, with_numbers: bool = True) -> dict:
         "created_at": _iso(report.created_at),
         "updated_at": _iso(report.updated_at),
         "chapters": [],
+        "figures": [{"key": f.key, "label": f.label, "unit": f.unit, "note": f.note,
+                     "value": None if f.value is None else format(f.value, "f")} for f in report.figures],
     }
     chapter_nums = chapter_numbers(report.chapters)
     for chapter, number in zip(report.chapters, chapter_nums):
@@ -271,4 +274,11 @@ def report_from_dict(data: dict) -> Report:
                             for b in c.get("blocks", [])])
             for c in data.get("chapters", [])
         ],
+        figures=_figures_from_dicts(data.get("figures", [])),
     )
+
+
+def _figures_from_dicts(rows: list[dict]) -> list:
+    from core.figures import Figure  # core.figures is a leaf module: no cycle, but kept out of the import time
+    return [Figure(r["key"], r["label"], r["unit"], None if r.get("value") is None else Decimal(r["value"]),
+                   r.get("note", "")) for r in rows]

@@ -15,7 +15,6 @@ from gui.errors import ask, guarded, show_error
 
 class ArchiveCare(QObject):
     reload_requested = Signal()  # show what the archive holds now
-    archive_replaced = Signal(object)  # the Archive the window goes on with (另存档案)
     closing = Signal()  # the archive is about to be closed and replaced by a backup
     reopen_requested = Signal(str)  # open this path again (after a restore)
     message = Signal(str)  # a line for the status bar
@@ -59,7 +58,7 @@ class ArchiveCare(QObject):
 
     def save_archive_to(self, target: Path) -> None:
         """Go on with a copy of the archive at `target`; what is still unsaved is written there."""
-        self.archive_replaced.emit(self.session.save_elsewhere(target))
+        self.session.save_elsewhere(target)  # the panels hold session.current: they follow the new file
         self.settings.last_archive = str(target)
         if self.autosaver.flush():
             self.message.emit(self.tr("档案已另存到 {0}，之后的修改都保存在那里。").format(target))

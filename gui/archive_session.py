@@ -11,12 +11,24 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core.archive_lock import HEARTBEAT_S, ArchiveLock
 
 
+class CurrentArchive:
+    """Stands for whichever Archive the session holds now: the panels get this by constructor, so that
+    另存档案 (a new file) and restoring a backup (the archive reopened) need no re-wiring."""
+
+    def __init__(self, session: "ArchiveSession"):
+        self._session = session
+
+    def __getattr__(self, name: str):
+        return getattr(self._session.archive, name)
+
+
 class ArchiveSession(QObject):
     raise_requested = Signal()  # a second start asked this window to come to the front
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.archive = None
+        self.current = CurrentArchive(self)  # what the panels are given: follows `archive` when it changes
         self._lock: ArchiveLock | None = None
         self._server = None  # a gui.single_instance.RaiseServer while the archive is held
         self._heartbeat = QTimer(self)

@@ -81,6 +81,7 @@ class BlockEditor(QPlainTextEdit):
         self.setFont(font)
         self.document().setDocumentMargin(10)
         self._numbers: list[str] = []
+        self._levels: list[int] = []  # each paragraph's level when the numbers were last computed
         self._revision = self.document().revision()
         self._loading = False
         self._context_actions = []
@@ -358,16 +359,27 @@ class BlockEditor(QPlainTextEdit):
 
     # --- change tracking and the number margin ------------------------------------------------
 
-    def _on_contents_change(self, _position: int, _removed: int, _added: int) -> None:
+    def _on_contents_change(self, position: int, _removed: int, added: int) -> None:
         revision = self.document().revision()
         if self._loading or revision == self._revision:
             return  # highlighting only re-marks the layout; the text did not change
         self._revision = revision
-        self._refresh_numbers()
+        if not self._levels_kept(position, added):
+            self._refresh_numbers()
         self.edited.emit()
 
+    def _levels_kept(self, position: int, added: int) -> bool:
+        """Whether a change left every level as it was, judged from the one paragraph it touched: typing
+        must not walk the whole chapter on every key."""
+        document = self.document()
+        block = document.findBlock(position)
+        if document.blockCount() != len(self._levels) or block != document.findBlock(position + added):
+            return False
+        return block_level(block) == self._levels[block.blockNumber()]
+
     def _refresh_numbers(self) -> None:
-        numbers = block_numbers([Block(level) for level in self.levels()])
+        self._levels = self.levels()
+        numbers = block_numbers([Block(level) for level in self._levels])
         if numbers != self._numbers:
             self._numbers = numbers
             self._margin.update()

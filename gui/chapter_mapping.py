@@ -47,23 +47,23 @@ class ChapterMappingDialog(QDialog):
         return self._keys[checked] if checked >= 0 else None
 
 
-def map_current_chapter(window) -> None:
-    """部分 ▸ 对应规定内容…: ask for the window's current chapter, store the choice, show the result."""
+def map_current_chapter(reports) -> None:
+    """部分 ▸ 对应规定内容…: ask for the current chapter (of gui/report_controller.py's `reports`), store the
+    choice, show the result."""
     try:
-        _map(window)
+        _map(reports)
     except Exception as err:  # noqa: BLE001 — the user gets a message, the app goes on
-        show_error(window, err)
+        show_error(reports.window, err)
 
 
-def _map(window) -> None:
-    tabs = window.tabs
+def _map(reports) -> None:
+    tabs = reports.tabs
     page = tabs.current_page()
-    if page is None or not window.autosaver.flush():
+    if page is None or not reports.autosaver.flush():
         return
-    dialog = ChapterMappingDialog(page.chapter, tabs.chapters(), tabs.report.year, window)
+    dialog = ChapterMappingDialog(page.chapter, tabs.chapters(), tabs.report.year, reports.window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() == page.chapter.template_key:
         return
-    window.archive.set_chapter_template_key(page.chapter_id, dialog.choice())
+    reports.archive.set_chapter_template_key(page.chapter_id, dialog.choice())
     tabs.reload(page.chapter_id)
-    if window.check_panel is not None and window.check_panel.isVisible():
-        window.check_panel.refresh()
+    reports.refresh_check_panel()

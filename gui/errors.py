@@ -67,13 +67,15 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str, no: str | None 
 
 
 def guarded(method):
-    """Decorate a slot: any exception becomes a message box over `self` instead of a crash."""
+    """Decorate a slot: any exception becomes a message box over `self` (or, for a controller, over its
+    `window`) instead of a crash."""
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         try:
             return method(self, *args, **kwargs)
         except Exception as err:  # noqa: BLE001 — the user gets a message, the app goes on
-            show_error(self if isinstance(self, QWidget) else None, err)
+            parent = self if isinstance(self, QWidget) else getattr(self, "window", None)
+            show_error(parent if isinstance(parent, QWidget) else None, err)
             return None
     return wrapper
 

@@ -25,7 +25,8 @@ FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Wo
 class ExportDialog(QDialog):
     """File name, variant and 导出后打开 in one small dialog."""
 
-    def __init__(self, default_path: Path, variant: str, open_after: bool, parent: QWidget | None = None):
+    def __init__(self, default_path: Path, variant: str, open_after: bool, parent: QWidget | None = None,
+                 with_figures: bool = False):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("导出 Word"))
@@ -45,11 +46,15 @@ class ExportDialog(QDialog):
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self.open_after_box = QCheckBox(self.tr("导出后打开文件"))
         self.open_after_box.setChecked(open_after)
+        self.figures_box = QCheckBox(self.tr("附主要数据对照表"))
+        self.figures_box.setChecked(with_figures)
+        self.figures_box.setToolTip(self.tr("在落款后另起一页，附“附件：主要数据对照表”（本年、上年、增减）"))
         buttons = accept_cancel_buttons(self, self.tr("导出"))
         form = QFormLayout(self)
         form.addRow(self.tr("保存为："), path_row)
         form.addRow(self.tr("格式："), self.format_box)
         form.addRow(self.tr("样式："), self.variant_box)
+        form.addRow("", self.figures_box)
         form.addRow("", self.open_after_box)
         form.addRow(buttons)
         self.resize(560, self.sizeHint().height())
@@ -96,7 +101,8 @@ class ExportFlow(QObject):
         except AppError as err:
             self._fail(str(err))
 
-    def export_to(self, report_id: int, path: Path, variant: str, open_after: bool) -> None:
+    def export_to(self, report_id: int, path: Path, variant: str, open_after: bool,
+                  with_figures: bool = False) -> None:
         """Write the report to `path` and keep what was exported as a version — one archive step on its
         writer thread; `exported`/`failed` report the outcome."""
         path = Path(path)
@@ -106,28 +112,33 @@ class ExportFlow(QObject):
         kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
         font_set, label = self._font_set_name(), f"导出 {kind}（{VARIANT_LABELS[variant]}，{path.name}）"
         write = self._write_pdf if kind == "PDF" else self.archive.export_report
-        self._run(lambda: write(report_id, path, variant, font_set, label),
-                  lambda _result, error: self._on_finished(path, error, variant, open_after, report_id))
+        self._run(lambda: write(report_id, path, variant, font_set, label, with_figures=with_figures),
+                  lambda _result, error: self._on_finished(path, error, variant, open_after, report_id,
+                                                           with_figures))
 
-    def _write_pdf(self, report_id: int, path: Path, variant: str, font_set: str, label: str) -> None:
+    def _write_pdf(self, report_id: int, path: Path, variant: str, font_set: str, label: str,
+                   with_figures: bool = False) -> None:
         """On the writer thread: the PDF (gui.pdf_export, Qt), then the version of what it holds."""
         from gui.pdf_export import export_pdf
-        export_pdf(self.archive.load_report(report_id), path, variant, font_set)
+        table = self.archive.figure_table(report_id) if with_figures else None
+        export_pdf(self.archive.load_report(report_id), path, variant, font_set, figures_table=table)
         self.archive.take_snapshot(report_id, label, automatic=True)
 
-    def _on_finished(self, path: Path, error, variant: str, open_after: bool, report_id: int):
+    def _on_finished(self, path: Path, error, variant: str, open_after: bool, report_id: int,
+                     with_figures: bool = False):
         self.busy = False
         if error is not None:
             message = error_text(error)
             other = self.ask_other_name(path, message)
             if other:
-                self.export_to(report_id, other, variant, open_after)
+                self.export_to(report_id, other, variant, open_after, with_figures)
             else:
                 self._fail(message)
             return
         self.settings.last_export_dir = str(path.parent)
         self.settings.export_variant = variant
         self.settings.open_after_export = open_after
+        self.settings.export_figures_table = with_figures
         if open_after:
             self.open_file(path)
         self.exported.emit(str(path))
@@ -162,13 +173,15 @@ class ExportFlow(QObject):
                        "继续导出吗？").format(lines)
         return ask(self.parent_widget, self.tr("缺少字体"), text, self.tr("继续导出"))
 
-    def choose_target(self, report) -> tuple[Path, str, bool] | None:
+    def choose_target(self, report) -> tuple[Path, str, bool, bool] | None:
+        """File, variant, 导出后打开, 附主要数据对照表 — or None when cancelled."""
         folder = Path(self.settings.last_export_dir or Path.home())
         dialog = ExportDialog(folder / default_file_name(report), self.settings.export_variant,
-                              self.settings.open_after_export, self.parent_widget)
+                              self.settings.open_after_export, self.parent_widget,
+                              self.settings.export_figures_table)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.choice()
+        return (*dialog.choice(), dialog.figures_box.isChecked())
 
     def ask_overwrite(self, path: Path) -> bool:
         text = self.tr("文件 {0} 已存在。\n\n要覆盖它吗？").format(path)

@@ -4,9 +4,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QFileDialog, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QListWidget, QListWidgetItem, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
+from core.figure_text import proposed_figures
+from core.figures import Figure, format_value
 from core.outline import FIELD_LABELS, STATUS_LABELS, numbered_titles
 from gui.errors import accept_cancel_buttons, ask
 
@@ -44,7 +47,32 @@ class ImportSummaryDialog(QDialog):
         buttons = accept_cancel_buttons(self, self.tr("确认导入"))
         layout = QVBoxLayout(self)
         layout.addWidget(view, 1)
+        self.figures_list = self._figures_list(result.report)
+        if self.figures_list.count():
+            layout.addWidget(QLabel(self.tr("正文中找到的数据（勾选的填入“数据”页，请核对）：")))
+            layout.addWidget(self.figures_list)
         layout.addWidget(buttons)
+
+    def _figures_list(self, report) -> QListWidget:
+        """The figures the text states for its year, all ticked; a rate above 100 % is not offered."""
+        view = QListWidget()
+        view.setObjectName("importFigures")
+        for proposal in proposed_figures(report):
+            figure = proposal.figure
+            if figure.is_rate and figure.value is not None and figure.value > 100:
+                continue
+            item = QListWidgetItem(self.tr("{0}：{1}（原文“…{2}”）").format(
+                figure.label, format_value(figure.value, figure.unit), proposal.excerpt))
+            item.setData(Qt.ItemDataRole.UserRole, figure)
+            item.setCheckState(Qt.CheckState.Checked)
+            view.addItem(item)
+        view.setMaximumHeight(view.sizeHintForRow(0) * min(view.count(), 6) + 8 if view.count() else 0)
+        return view
+
+    def chosen_figures(self) -> list[Figure]:
+        items = (self.figures_list.item(i) for i in range(self.figures_list.count()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items
+                if item.checkState() == Qt.CheckState.Checked]
 
 
 class ImportFlow(QObject):
@@ -67,7 +95,8 @@ class ImportFlow(QObject):
         """Read, confirm, store; the stored report's id, or None when the user cancelled."""
         from core.importing import existing_report_id, import_file, store_import
         result = import_file(path)
-        if ImportSummaryDialog(result, path.name, self.parent_widget).exec() != QDialog.DialogCode.Accepted:
+        dialog = ImportSummaryDialog(result, path.name, self.parent_widget)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         replace = False
         existing = existing_report_id(self.archive, result.report)
@@ -78,4 +107,7 @@ class ImportFlow(QObject):
                 return None
             replace = True
         report_id, _replaced = store_import(self.archive, result, replace=replace)
+        figures = dialog.chosen_figures()
+        if figures:  # the report is stored: figures the clerk confirmed fill the 数据 page
+            self.archive.set_figures(report_id, figures)
         return report_id

@@ -123,11 +123,12 @@ def write_pdf_pages(layout: PageLayout, path, **metadata) -> None:
 
 
 def export_pdf(report: Report, path, variant: str = DEFAULT_VARIANT, font_set: str = DEFAULT_FONT_SET,
-               *, overwrite: bool = True) -> PageLayout:
-    """Write `report` as a PDF of the same pages as the .docx export; returns the layout it drew."""
+               *, overwrite: bool = True, figures_table: list | None = None) -> PageLayout:
+    """Write `report` as a PDF of the same pages as the .docx export (with the 附件 when
+    `figures_table` has figures to print); returns the layout it drew."""
     target = checked_target(path, variant, overwrite)
     ensure_gui_application()
-    layout = layout_report(report, variant)
+    layout = layout_report(report, variant, figures_table)
     data = pdf_bytes(layout, title=report.title, author="、".join(report.organ_names), font_set=font_set)
     write_atomically(data, target)  # in memory first: a full disk cannot leave half a PDF
     return layout

@@ -44,6 +44,8 @@ class PreviewController(QObject):
         variant = self.settings.export_variant if self.settings.export_variant in VARIANTS else VARIANTS[0]
         self.view.variant_box.setCurrentIndex(max(0, self.view.variant_box.findData(variant)))
         self.view.variant_box.currentIndexChanged.connect(self.refresh)
+        self.view.figures_box.setChecked(self.settings.export_figures_table)  # as the last export
+        self.view.figures_box.toggled.connect(self.refresh)
         self.dock = QDockWidget(self.tr("版面预览"), window)
         self.dock.setObjectName("previewDock")
         self.dock.setWidget(self.view)
@@ -81,9 +83,17 @@ class PreviewController(QObject):
         name = self.settings.font_set
         return name if name in fonts.FONT_SETS else fonts.DEFAULT_FONT_SET
 
+    def _figures_table(self) -> list | None:
+        """This year's figures beside last year's, when 附数据表 is ticked (as stored: typing in the 数据
+        tab reaches the archive within 2 s)."""
+        if not self.view.figures_box.isChecked() or self.window.archive is None:
+            return None
+        return self.window.archive.figure_table(self.tabs.report.id)
+
     def refresh(self) -> None:
         if self.tabs.report is not None:
-            self.view.show_report(report_in_editors(self.tabs), self._variant(), self._font_set())
+            self.view.show_report(report_in_editors(self.tabs), self._variant(), self._font_set(),
+                                  self._figures_table())
 
     def _watch_cursor(self) -> None:
         editor = self.tabs.current_editor()
@@ -112,7 +122,7 @@ class PreviewController(QObject):
             show_error(self.window, AppError("请先打开一份报告。"))
             return None
         self.tabs.setFocus()  # an open input method commits its text first
-        return build_layout(report_in_editors(self.tabs), self._variant())
+        return build_layout(report_in_editors(self.tabs), self._variant(), self._figures_table())
 
     def print_pages(self) -> None:
         layout = self._layout_now()

@@ -11,7 +11,7 @@ import threading
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget)
 
 from core.export_options import VARIANT_LABELS
 from core.pages import PageLayout, layout_report
@@ -23,9 +23,10 @@ ZOOMS = (("fit_width", "适合宽度"), ("fit_page", "适合页面"), (0.5, "50%
          (1.25, "125%"), (1.5, "150%"), (2.0, "200%"))
 
 
-def build_layout(report, variant: str) -> PageLayout:
-    """The layout with every page's lines built (done on the worker thread, not while painting)."""
-    layout = layout_report(report, variant)
+def build_layout(report, variant: str, figures_table: list | None = None) -> PageLayout:
+    """The layout with every page's lines built (done on the worker thread, not while painting); with
+    the 附件 「主要数据对照表」 when `figures_table` has figures to print."""
+    layout = layout_report(report, variant, figures_table)
     for page in layout.pages:
         page.shapes  # noqa: B018 — builds lines and shapes
     return layout
@@ -137,6 +138,8 @@ class PreviewView(QWidget):
         self.variant_box = QComboBox()
         for key, label in VARIANT_LABELS.items():
             self.variant_box.addItem(self.tr(label), key)
+        self.figures_box = QCheckBox(self.tr("附数据表"))
+        self.figures_box.setToolTip(self.tr("预览和打印时附“附件：主要数据对照表”"))
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #a05a00;")
@@ -145,6 +148,7 @@ class PreviewView(QWidget):
         bar.addWidget(QLabel(self.tr("缩放：")))
         bar.addWidget(self.zoom_box)
         bar.addWidget(self.variant_box)
+        bar.addWidget(self.figures_box)
         bar.addStretch(1)
         bar.addWidget(self.page_label)
         bar.addWidget(self.page_list)
@@ -163,17 +167,17 @@ class PreviewView(QWidget):
 
     # --- layout off the GUI thread ---------------------------------------------------------------
 
-    def show_report(self, report, variant: str, font_set: str) -> None:
+    def show_report(self, report, variant: str, font_set: str, figures_table: list | None = None) -> None:
         """Lay out `report` (a copy the caller no longer changes) on a worker thread."""
         self._request += 1
         request = self._request
-        worker = threading.Thread(target=self._compute, args=(request, report, variant, font_set),
+        worker = threading.Thread(target=self._compute, args=(request, report, variant, font_set, figures_table),
                                   name="page-layout", daemon=True)
         worker.start()
 
-    def _compute(self, request: int, report, variant: str, font_set: str) -> None:
+    def _compute(self, request: int, report, variant: str, font_set: str, figures_table: list | None) -> None:
         try:
-            self._computed.emit(request, build_layout(report, variant), font_set, "")
+            self._computed.emit(request, build_layout(report, variant, figures_table), font_set, "")
         except Exception as err:  # noqa: BLE001 — shown in the view, the editor carries on
             self._computed.emit(request, None, font_set, f"{type(err).__name__}: {err}")
 

@@ -49,9 +49,10 @@ class ReportTabs(QTabWidget):
     counts_changed = Signal(int, int)  # characters in the current chapter, in the report
     current_editor_changed = Signal()
 
-    def __init__(self, autosaver: Autosaver, parent: QWidget | None = None):
+    def __init__(self, autosaver: Autosaver, archive, parent: QWidget | None = None):
+        """`archive`: the Archive, or gui/archive_session.py's CurrentArchive standing for it."""
         super().__init__(parent)
-        self.archive = None
+        self.archive = archive
         self.report: Report | None = None
         self._autosaver = autosaver
         self._level_actions = []
@@ -196,6 +197,15 @@ class ReportTabs(QTabWidget):
     def current_editor(self):
         page = self.current_page()
         return page.editor if page else None
+
+    def figures(self):
+        """The 数据 tab's figures (for 插入数据)."""
+        return self.figures_tab.figures()
+
+    def report_title(self) -> str:
+        """The open report's title as typed, or 「2024年度报告」 while it has none."""
+        fields = self.form.fields()
+        return fields["title"] or self.tr("{0}年度报告").format(fields["year"])
 
     def _current_chapter_id(self) -> int | None:
         page = self.current_page()

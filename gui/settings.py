@@ -50,6 +50,7 @@ class Settings:
     last_export_dir = _Setting("files/last_export_dir", str, "")
     export_variant = _Setting("export/variant", str, DEFAULT_VARIANT)
     open_after_export = _Setting("export/open_after", bool, True)
+    export_figures_table = _Setting("export/figures_table", bool, False)  # 附主要数据对照表
     font_set = _Setting("export/font_set", str, DEFAULT_FONT_SET)
 
     def __init__(self, qsettings: QSettings | None = None):

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from core import backups, storage
 from core.locations import is_server_url
 from core.archive import records
-from core.archive.figures import FiguresMixin, copy_empty_slots
+from core.archive.figures import (FiguresMixin, comparisons as figure_comparisons, copy_empty_slots,
+                                  write_figures)
 from core.archive.presence import PresenceMixin
 from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit,
                                 SnapshotInfo, check_year, copy_for_year, default_title)
@@ -328,6 +329,8 @@ class Archive(FiguresMixin, PresenceMixin):
             snapshot, label, report_id = records.load_snapshot(s, snapshot_id)
             before = records.take_snapshot(s, report_id, f"恢复版本“{label}”之前", automatic=True)
             records.replace_content(s, report_id, snapshot)
+            if snapshot.figures:  # versions taken before figures existed leave today's figures alone
+                write_figures(s, report_id, snapshot.figures)
             return before
 
     # --- use cases of the window: one transaction each ---------------------------------------
@@ -353,12 +356,14 @@ class Archive(FiguresMixin, PresenceMixin):
             return FixResult(True, snapshot_id)
 
     def export_report(self, report_id: int, path: Path, variant: str, font_set: str,
-                      snapshot_label: str | None = None) -> None:
+                      snapshot_label: str | None = None, with_figures: bool = False) -> None:
         """Write the report as a .docx and keep what was exported as a snapshot, in one transaction:
-        the snapshot is exactly the text in the file, and a failed export leaves no snapshot."""
+        the snapshot is exactly the text in the file, and a failed export leaves no snapshot.
+        `with_figures` attaches the 附件 「主要数据对照表」."""
         from core.docx_export import export_report
         with self._transaction(write=snapshot_label is not None) as s:
-            export_report(records.load_report(s, report_id), path, variant, font_set)
+            table = figure_comparisons(s, report_id) if with_figures else None
+            export_report(records.load_report(s, report_id), path, variant, font_set, figures_table=table)
             if snapshot_label:
                 records.take_snapshot(s, report_id, snapshot_label, automatic=True)
 

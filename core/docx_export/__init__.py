@@ -35,10 +35,11 @@ def default_file_name(report: Report) -> str:
 
 
 def export_report(report: Report, path, variant: str = DEFAULT_VARIANT, font_set: str = DEFAULT_FONT_SET,
-                  *, overwrite: bool = True) -> None:
-    """Write `report` to `path` as a .docx in the given variant (red / plain / web)."""
+                  *, overwrite: bool = True, figures_table: list | None = None) -> None:
+    """Write `report` to `path` as a .docx in the given variant (red / plain / web); with the 附件
+    「主要数据对照表」 when `figures_table` (Archive.figure_table) has figures to print."""
     target = checked_target(path, variant, overwrite)
-    document = build_document(report, variant, fonts.font_set(font_set))
+    document = build_document(report, variant, fonts.font_set(font_set), figures_table=figures_table)
     buffer = io.BytesIO()
     document.save(buffer)  # in memory: a full disk cannot interrupt the zip writer half-way
     write_atomically(buffer.getvalue(), target)

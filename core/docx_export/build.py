@@ -25,8 +25,9 @@ from core.pages.flow import PAGE_NUMBER_STYLE
 __all__ = ["build_document", "VARIANTS", "PUBLIC_NOTE", "setup_section"]
 
 
-def build_document(report: Report, variant: str, fonts: FontSet, layout: PageLayout | None = None):
-    layout = layout or layout_report(report, variant)
+def build_document(report: Report, variant: str, fonts: FontSet, layout: PageLayout | None = None,
+                   figures_table: list | None = None):
+    layout = layout or layout_report(report, variant, figures_table)
     document = docx.Document()
     setup_package(document, fonts)
     set_properties(document, report, layout)

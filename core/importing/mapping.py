@@ -40,12 +40,13 @@ def key_by_content(chapter: Chapter, year: int) -> str | None:
     """The mandated content that most of the chapter's paragraphs speak of (then: whose keywords it
     uses most); None when no content has MIN_DISTINCT keywords in it, or two contents tie."""
     paragraphs = [chapter.title] + [b.plain for b in chapter.blocks]
+    text = "\n".join(paragraphs)  # counted once, not paragraph by paragraph (keywords are single lines)
     scores = []
     for template in template_chapters():
         if template.key == INTRO_KEY or not template.content_keywords:
             continue
         keywords = [fill_year(k, year) for k in template.content_keywords]
-        hits = [sum(p.count(k) for p in paragraphs) for k in keywords]
+        hits = [text.count(k) for k in keywords]
         speaking = sum(1 for p in paragraphs if any(k in p for k in keywords))
         scores.append((speaking, sum(1 for h in hits if h), sum(hits), template.key))
     scores.sort(reverse=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from core.export_options import VARIANTS
 from core.outline import BANNER_ALL, ITEM2, Report, block_numbers, numbered_titles, recipients_line
-from core.pages import signature as signature_block
+from core.pages import attachment, signature as signature_block
 from core.pages.flow import (BANNER, BLANK, BODY, BODY_STYLE, DOC_NUMBER, HEADINGS, HEI_STYLE, KAI_STYLE,
                              NOTE, RECIPIENTS, RED, SIGNER, TITLE, TITLE_STYLE, Border, Cell, Item, Para,
                              Row, Run, RunStyle, Source, Table, blank)
@@ -23,15 +23,21 @@ BANNER_WORD = "文件"
 RED_LINE = Border("bottom", 10, RED, space_pt=5)  # 1.25 pt ≈ 0.44 mm, 4 mm below the 文号 glyphs
 
 
-def compose(report: Report, variant: str) -> list[Item]:
-    """The paragraphs of the document up to the 附注 (the 版记 is placed by the layout)."""
+def compose(report: Report, variant: str, figures_table: list | None = None) -> list[Item]:
+    """The paragraphs of the document up to the 附注, and the 附件 when `figures_table` (a list of
+    core.figures.FigureComparison) has figures to print (the 版记 is placed by the layout)."""
+    table = attachment.rows_to_print(figures_table or [])
     flow: list[Item] = []
     if variant == "red":
         flow += letterhead(report)
     flow += title_block(report)
     flow += body(report)
+    if table:
+        flow += attachment.note()
     flow += signature_block.paragraphs(report, sealed=is_sealed(variant))
     flow += note(report, variant)
+    if table:
+        flow += attachment.pages(table)
     return flow
 
 

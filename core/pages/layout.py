@@ -15,11 +15,12 @@ from core.pages.paginate import Paginator
 CARRIED_LINES = 2  # body lines the 落款 takes with it to a new page
 
 
-def layout_report(report: Report, variant: str = "red") -> PageLayout:
-    """The pages of `report` as exported in `variant` (red / plain / web)."""
+def layout_report(report: Report, variant: str = "red", figures_table: list | None = None) -> PageLayout:
+    """The pages of `report` as exported in `variant` (red / plain / web); with the 附件
+    「主要数据对照表」 when `figures_table` (core.figures.FigureComparison list) has figures to print."""
     if variant not in VARIANTS:
         raise ValueError(variant)
-    flow, measured = compose(report, variant), {}  # type: list[Item], dict
+    flow, measured = compose(report, variant, figures_table), {}  # type: list[Item], dict
     paginator = Paginator(flow, measured)
     pages = paginator.run()
     if _signature_alone(flow, pages) and is_sealed(variant):

@@ -9,6 +9,7 @@ import socket
 from datetime import datetime
 
 import pytest
+from PySide6.QtWidgets import QPushButton
 
 from core import backups
 from core.archive import Archive
@@ -159,7 +160,7 @@ def test_backups_are_listed_with_their_reports_and_one_can_be_restored(open_wind
     dialog.backup_now()
     assert dialog.table.rowCount() >= 1
     assert dialog.table.item(0, 1).text() == "手动备份" and "2023年度" in dialog.table.item(0, 2).text()
-    window._create_report(year=2024, organs=[], from_year=None, copy_text=False)
+    window.reports.create_report(year=2024, organs=[], from_year=None, copy_text=False)
     assert {r.year for r in window.archive.list_reports()} == {2023, 2024}
 
     dialog.table.selectRow(0)
@@ -175,3 +176,21 @@ def test_backups_are_listed_with_their_reports_and_one_can_be_restored(open_wind
     window.archive.save_copy_as(usb)
     with Archive(usb) as copy:
         assert [r.year for r in copy.list_reports()] == [2023]
+
+
+def test_panels_opened_before_a_backup_restore_work_on_the_restored_archive(open_window, db_path, qtbot):
+    from tests.support.reports import clean_report
+    report = clean_report()
+    report.doc_number = "景政发【2025】7号"  # a finding 全部修正 can fix
+    with Archive(db_path) as archive:
+        report_id = archive.create_report(report)
+    window = open_window()
+    window.check_action.trigger()  # the 检查 panel is built before the archive is reopened
+    backup = window.archive.backup("manual")
+    answer_next_dialog("恢复")
+    window.restore_backup(backup)
+    with qtbot.waitSignal(window.check_panel.report_changed):
+        window.check_panel.findChild(QPushButton, "checkFixAll").click()
+    assert message_boxes("errorBox") == []
+    with Archive(db_path) as archive:
+        assert archive.load_report(report_id).doc_number == "景政发〔2025〕7号"

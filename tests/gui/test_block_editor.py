@@ -180,3 +180,37 @@ def test_an_imported_heading_is_printed_the_same_after_editing_the_chapter(open_
     export_report(report, tmp_path / "out.docx", "plain")
     runs = [r.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs for r in p.runs]
     assert "（一）加强组织领导" in runs and "，健全工作机制。成立小组。" in runs  # the 楷体 span, then 仿宋
+
+
+def test_margin_numbers_follow_every_kind_of_change(editor, qtbot):
+    """Typing only rechecks the paragraph it touched; whatever the change, the numbers must equal a
+    count from scratch."""
+    from core.outline import block_numbers
+
+    def from_scratch():
+        return block_numbers([Block(level) for level in editor.levels()])
+
+    def select(first: int, last: int, end: int) -> None:
+        cursor = editor.textCursor()
+        cursor.setPosition(editor.document().findBlockByNumber(first).position())
+        cursor.setPosition(editor.document().findBlockByNumber(last).position() + end, QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+
+    editor.set_blocks(IMPORTED)
+    steps = [
+        lambda: (put_cursor(editor, 1, 3), commit_text(editor, "新增")),  # typing in body text
+        lambda: (select(0, 1, 2), editor.set_level(ITEM3)),  # two paragraphs change level at once
+        lambda: (put_cursor(editor, 2, 0), qtbot.keyClick(editor, Qt.Key.Key_Backspace)),  # merge
+        lambda: (put_cursor(editor, 1, 0), commit_text(editor, "（三）")),  # a typed number becomes a level
+        lambda: (select(1, 2, 1), editor.insert_paragraphs("（一）甲。\n乙")),  # same count, new levels
+        lambda: qtbot.keyClick(editor, Qt.Key.Key_Return),
+    ]
+    for step in steps:
+        step()
+        assert editor.numbers() == from_scratch()
+    while editor.document().isUndoAvailable():
+        editor.undo()
+        assert editor.numbers() == from_scratch()
+    while editor.document().isRedoAvailable():
+        editor.redo()
+        assert editor.numbers() == from_scratch()

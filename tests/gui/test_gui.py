@@ -155,7 +155,7 @@ def test_doc_number_hint_applies_the_checks_rules(open_window, db_path):
 def test_new_from_previous_year_shows_last_years_chapter(open_window, db_path):
     seed_report(db_path, 2024, [Block(ITEM2, "健全组织。", "成立领导小组。"), Block(BODY, "", "各村配套。")])
     window = open_window()
-    window._create_report(year=2025, organs=[], from_year=2024, copy_text=False)
+    window.reports.create_report(year=2025, organs=[], from_year=2024, copy_text=False)
 
     assert window.tabs.report.year == 2025
     page = chapter_tab(window, "measures")
@@ -174,7 +174,7 @@ def test_save_a_version_and_restore_it(open_window, db_path, qtbot):
     editor = chapter_tab(window, "measures").editor
 
     answer_next_dialog(text="报县委前")
-    window.save_version()
+    window.reports.save_version()
     editor.selectAll()
     commit_text(editor, "第二稿。")
 
@@ -239,7 +239,7 @@ def test_delete_to_trash_and_undelete(open_window, db_path):
     assert window.stack.currentWidget() is window.start_page
     with Archive(db_path) as archive:
         assert [r.id for r in archive.list_reports(deleted=True)] == [report_id]
-    window.undelete_report(report_id)
+    window.reports.undelete_report(report_id)
     assert window.report_id() == report_id
 
 
@@ -254,7 +254,7 @@ def test_find_and_search_across_years(open_window, db_path):
 
     from gui.search_dialog import SearchDialog
     dialog = SearchDialog(window.archive, window)
-    dialog.hit_activated.connect(window.open_hit)
+    dialog.hit_activated.connect(window.reports.open_hit)
     dialog.query.setText("行政调解")
     dialog.run()
     assert dialog.results.topLevelItemCount() == 1
@@ -268,7 +268,7 @@ def test_find_and_search_across_years(open_window, db_path):
 def test_search_window_closes_with_the_main_window(open_window, db_path, qtbot):
     seed_report(db_path, 2023)
     window = open_window()
-    window.search_all()
+    window.reports.search_all()
     from gui.search_dialog import SearchDialog
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SearchDialog))
     assert dialog.isVisible()

@@ -102,7 +102,7 @@ def test_year_update_is_offered_when_copying_last_years_text(open_window, db_pat
         seen["rows"] = dialog.table.rowCount()
         dialog.apply_button.click()
     answer_next_dialog(then=review_and_apply)
-    window._create_report(year=2025, organs=[], from_year=2024, copy_text=True)
+    window.reports.create_report(year=2025, organs=[], from_year=2024, copy_text=True)
 
     assert seen["ticked"] == [("2024", "2025"), ("2024", "2025")]  # not 〔2024〕, not the amount 20240
     assert seen["rows"] == 3

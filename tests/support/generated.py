@@ -6,7 +6,9 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
+from core.figures import Figure, FigureComparison, standard_indicators
 from core.outline import BANNER_ALL, BODY, Block, Chapter, INTRO_KEY, ITEM2, ITEM3, ITEM4, Organ, Report
 from tests.support.reports import sample_report
 
@@ -30,6 +32,7 @@ class Case:
     name: str
     report: Report
     variant: str
+    figures_table: list | None = None  # the 附件 「主要数据对照表」 (core.figures.FigureComparison)
 
 
 def text_of(length: int, seed: int = 0) -> str:
@@ -127,8 +130,35 @@ def sample_cases() -> list[Case]:
     return cases
 
 
+def figures_table(count: int) -> list[FigureComparison]:
+    """The standard figures, the first `count` with a value (every third without last year's)."""
+    table = []
+    for n, standard in enumerate(standard_indicators()):
+        value = Decimal(10 + 7 * n) if n < count else None
+        previous = Decimal(8 + 5 * n) if n < count and n % 3 else None
+        table.append(FigureComparison(Figure(standard.key, standard.label, standard.unit, value), previous))
+    return table
+
+
+LONG_LABEL = "全乡网格员和人民调解员法律知识培训覆盖人数"
+
+
+def attachment_cases() -> list[Case]:
+    """With the 附件: a short table, one longer than a page, each variant."""
+    cases = []
+    for n, (variant, count, length) in enumerate((("red", 5, 600), ("plain", 21, 2500), ("web", 12, 1300),
+                                                    ("red", 21, 4200))):
+        report = base(joint=n % 2 == 1)
+        report.chapters = chapters(length, seed=n)
+        table = figures_table(count)
+        if n == 3:  # a user's own figure whose label wraps in its cell
+            table.append(FigureComparison(Figure("custom_1", LONG_LABEL, "人", Decimal(1234)), Decimal(1200)))
+        cases.append(Case(f"attachment-{n}-{variant}", report, variant, table))
+    return cases
+
+
 def all_cases() -> list[Case]:
-    return sample_cases() + remainder_cases() + heading_cases() + long_cases()
+    return sample_cases() + remainder_cases() + heading_cases() + long_cases() + attachment_cases()
 
 
 def copy_report(report: Report) -> Report:

@@ -52,7 +52,7 @@ def rendered() -> dict[str, Rendered]:
     docs = []
     for case in cases:
         path = folder / f"{case.name}.docx"
-        export_report(case.report, path, case.variant)
+        export_report(case.report, path, case.variant, figures_table=case.figures_table)
         docs.append(path)
     subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
                     "--convert-to", "pdf", "--outdir", str(folder), *map(str, docs)],
@@ -61,7 +61,7 @@ def rendered() -> dict[str, Rendered]:
     result = {}
     for case, path in zip(cases, docs):
         pdf = path.with_suffix(".pdf")
-        result[case.name] = Rendered(case, layout_report(case.report, case.variant), path, pdf,
+        result[case.name] = Rendered(case, layout_report(case.report, case.variant, case.figures_table), path, pdf,
                                      tool.describe(tool.read_pages(str(pdf))))
     print(f"\nrendered {len(cases)} documents, {sum(r.measured['pages'] for r in result.values())} pages "
           f"in {time.perf_counter() - started:.1f} s")

@@ -18,11 +18,16 @@ class RunFormat:
 
     def over(self, base: "RunFormat") -> "RunFormat":
         """This format with unset fields taken from `base`."""
+        if self == UNSET:  # most runs set nothing of their own: no new object per run
+            return base
         return RunFormat(*(mine if mine is not None else theirs
                            for mine, theirs in zip(self.astuple(), base.astuple())))
 
     def astuple(self) -> tuple:
         return self.size_pt, self.bold, self.red, self.font, self.hidden
+
+
+UNSET = RunFormat()
 
 
 def is_on(element) -> bool | None:
@@ -44,7 +49,7 @@ def _is_red(color: str | None) -> bool | None:
 
 def run_format(rpr) -> RunFormat:
     if rpr is None:
-        return RunFormat()
+        return UNSET
     size = rpr.find(W + "sz")
     fonts = rpr.find(W + "rFonts")
     color = rpr.find(W + "color")
