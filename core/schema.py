@@ -119,3 +119,13 @@ class FigureRow(Base):
     unit: Mapped[str] = mapped_column(String(10), default="")
     value: Mapped[str | None] = mapped_column(String(40), nullable=True)
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PresenceRow(Base):
+    """Who has which report open on a server archive, and in which chapter (core.archive.presence)."""
+    __tablename__ = "presence"
+    client: Mapped[str] = mapped_column(String(64), primary_key=True)  # one per window, random
+    who: Mapped[str] = mapped_column(Text, default="")  # the computer's (or user's) name, as shown
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    chapter: Mapped[str] = mapped_column(Text, default="")
+    seen_at: Mapped[datetime] = mapped_column(DateTime)  # the server's clock, not the PC's

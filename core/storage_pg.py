@@ -58,6 +58,13 @@ def label(url: URL) -> str:
                       database=url.database).render_as_string()
 
 
+def login_url(host: str, port: int, database: str, user: str, password: str = "") -> str:
+    """The --db URL for the fields of the window's 「连接到单位服务器」 (the password stays in memory)."""
+    return URL.create("postgresql", username=user.strip() or None, password=password or None,
+                      host=host.strip() or None, port=port or None,
+                      database=database.strip() or None).render_as_string(hide_password=False)
+
+
 def _without_password(text: str) -> str:
     return re.sub(r"(://[^:/@]*):[^@]*@", r"\1@", text)
 

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self._wire()
         from gui.preview_dock import install_preview  # 版面预览, 打印, 打印预览 (issue 11)
         install_preview(self)
+        from gui.presence_watch import PresenceWatch  # who else is on a server archive (issue 17.2)
+        self.presence = PresenceWatch(self)
 
     def _wire(self) -> None:
         """The open report's controller, the archive's care, and the signals between the parts."""

@@ -45,6 +45,7 @@ class Settings:
     pane_splitter_sizes = _Setting("window/pane_splitter_sizes", list, [])
     last_report_id = _Setting("session/last_report_id", int, 0)
     last_archive = _Setting("files/last_archive", str, "")
+    server_login = _Setting("files/server_login", str, "")  # gui/server_connect.py: no password in it
     last_import_dir = _Setting("files/last_import_dir", str, "")
     last_export_dir = _Setting("files/last_export_dir", str, "")
     export_variant = _Setting("export/variant", str, DEFAULT_VARIANT)

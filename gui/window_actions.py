@@ -46,6 +46,10 @@ ACTIONS = (
     Spec("snapshot", "保存版本…", lambda w: w.reports.save_version(), "Ctrl+Shift+S", "给当前文本保存一个带说明的版本", REPORT),
     Spec("versions", "历史版本…", lambda w: w.reports.show_versions(), "Ctrl+Shift+H", "查看、比较和恢复历史版本", REPORT),
     Spec("backups", "备份与恢复…", lambda w: w.care.show_backups(), None, "查看备份、备份到U盘、用备份恢复档案", ARCHIVE),
+    Spec("connect_server", "连接到单位服务器…", lambda w: _connect_server(w), None,
+         "打开单位服务器（PostgreSQL）上的共享档案，多人同时编辑"),
+    Spec("export_archive", "导出档案…", lambda w: _export_archive(w), None,
+         "把整个档案导出为一个文件，带到另一台电脑或报送县司法局"),
     Spec("delete", "删除报告…", lambda w: w.reports.delete_report(), None, "把当前报告移到回收站（可恢复）", REPORT),
     Spec("quit", "退出", lambda w: w.close(), Key.Quit),
     Spec("undo", "撤销", lambda w: w.reports.on_editor("undo"), Key.Undo),
@@ -75,8 +79,8 @@ LEVEL_NAMES = tuple(f"level_{level}" for level in LEVELS)
 FONT_MENU = "font_set_menu"
 INSERT_FIGURE_MENU = "insert_figure_menu"  # gui/insert_figure.py
 MENUS = (
-    ("文件(&F)", ("new", "import", "export", FONT_MENU, None, "save_now", "snapshot", "versions", None, "backups",
-                None, "delete", None, "quit")),
+    ("文件(&F)", ("new", "import", "export", FONT_MENU, None, "save_now", "snapshot", "versions", None,
+                "connect_server", "export_archive", "backups", None, "delete", None, "quit")),
     ("编辑(&E)", ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace",
                  "year_update", "search", None, INSERT_FIGURE_MENU)),
     ("格式(&O)", LEVEL_NAMES),
@@ -85,6 +89,16 @@ MENUS = (
 )
 TOOLBAR = ("new", "import", "export", None, "snapshot", "versions", None, *LEVEL_NAMES, None, "find", "search",
            "check", "pane")
+
+
+def _connect_server(window) -> None:
+    from gui.server_connect import connect_to_server
+    connect_to_server(window)
+
+
+def _export_archive(window) -> None:
+    from gui.archive_export import export_archive
+    export_archive(window)
 
 
 def _map_chapter(window) -> None:

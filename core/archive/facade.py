@@ -24,6 +24,7 @@ from core.locations import is_server_url
 from core.archive import records
 from core.archive.figures import (FiguresMixin, comparisons as figure_comparisons, copy_empty_slots,
                                   write_figures)
+from core.archive.presence import PresenceMixin
 from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit,
                                 SnapshotInfo, check_year, copy_for_year, default_title)
 from core.archive.search import search as search_blocks
@@ -35,7 +36,7 @@ from core.schema import ChapterRow, ReportRow, SnapshotRow
 from core.template import new_chapters
 
 
-class Archive(FiguresMixin):
+class Archive(FiguresMixin, PresenceMixin):
     """The report archive in one SQLite file — or, given a postgresql:// URL, on a server
     (core.archive.server.ServerArchive, which Archive(url) returns)."""
 

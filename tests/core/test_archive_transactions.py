@@ -99,6 +99,11 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
         "set_figures": lambda: archive.set_figures(report_id, [Figure("grid", "网格员", "人", Decimal(3))]),
         "remove_figure": lambda: archive.remove_figure(report_id, "grid"),
         "figure_history": lambda: archive.figure_history(report_id, "grid"),
+        # presence (core/archive/presence.py)
+        "touch_presence": lambda: archive.touch_presence("w1", "党政办-1", report_id, "一、主要举措和成效"),
+        "others_present": lambda: archive.others_present(report_id, "w2"),
+        "leave_presence": lambda: archive.leave_presence("w1"),
+        "report_state": lambda: archive.report_state(report_id),
     }
     no_transaction = {"close", "backup", "backup_if_due", "save_copy_as"}  # file copies, no SQL transaction
     public = {name for name, _ in inspect.getmembers(Archive, inspect.isfunction) if not name.startswith("_")}
@@ -117,7 +122,7 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
     assert writes == {"create_report", "new_report", "import_report", "replace_content", "update_report", "delete_report",
                       "undelete_report", "purge_report", "save_chapter", "add_chapter", "rename_chapter",
                       "move_chapter", "set_chapter_template_key", "remove_chapter", "take_snapshot", "restore_snapshot", "apply_fixes",
-                      "export_report", "set_figures", "remove_figure"}
+                      "export_report", "set_figures", "remove_figure", "touch_presence", "leave_presence"}
 
 
 # --- failures inside a transaction -------------------------------------------------------------

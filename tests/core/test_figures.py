@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from core.archive import Archive
+from core.storage import head_revision
 from core.errors import AppError
 from core.figures import (Figure, FigureComparison, change_text, figure_set, format_value, fragment,
                           parse_value, standard_indicators)
@@ -122,6 +123,7 @@ def test_an_archive_from_before_figures_is_upgraded_with_its_reports(db_path):
     with Archive(db_path) as archive:
         report_id = archive.new_report(2024, [Organ("景毛乡人民政府")])
     with sqlite3.connect(db_path) as conn:  # the file as version 0002 left it
+        conn.execute("DROP TABLE presence")  # from 0004 on
         conn.execute("DROP INDEX ix_figures_report_id")
         conn.execute("DROP TABLE figures")
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
@@ -130,4 +132,4 @@ def test_an_archive_from_before_figures_is_upgraded_with_its_reports(db_path):
         archive.set_figures(report_id, [Figure("fines", "", "", Decimal(3500))])
         assert {f.key: f.value for f in archive.figures(report_id)}["fines"] == 3500
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0003"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()  # 0003 and every later step

@@ -15,15 +15,16 @@ def settings(tmp_path):
 
 @pytest.fixture
 def open_window(qtbot, db_path, settings):
-    """open_window() → a shown main window on db_path; several may be opened one after another."""
+    """open_window() → a shown main window on db_path (or on `db`, e.g. a server URL); several may be
+    opened one after another."""
     from gui.main_window import MainWindow
 
-    def opener():
+    def opener(db=None):
         window = MainWindow(settings)
         qtbot.addWidget(window)
         window.show()
         with qtbot.waitActive(window):  # shortcuts reach only the active window
             window.windowHandle().requestActivate()
-        assert window.open_archive(str(db_path))
+        assert window.open_archive(str(db or db_path))
         return window
     return opener

@@ -1,0 +1,116 @@
+"""On a server archive: who else has this report open, and their edits showing up here.
+
+Every POLL_S (and on every tab switch) the window, on the writer thread, refreshes its own presence row
+(core.archive.presence; at most every HEARTBEAT_S unless the chapter changed), reads who else is on the
+report and the revisions of the report and its chapters. The others are shown in the status bar, e.g.
+「另一台电脑（党政办-2）正在编辑：二、不足和原因」. When a revision differs from the one this window
+loaded and nothing of this window is waiting to be written, the report is reloaded (the current tab
+stays); with edits waiting, the next poll tries again. An SQLite file has one window: nothing runs.
+"""
+from __future__ import annotations
+
+import socket
+import time
+import uuid
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QLabel
+
+from core.archive.presence import HEARTBEAT_S
+
+POLL_S = 5
+
+
+class PresenceWatch(QObject):
+    def __init__(self, window):
+        super().__init__(window)  # the window is reached through parent(): no Python reference cycle,
+        # whose collection could run on the writer thread and free Qt wrappers there
+        self.client = uuid.uuid4().hex
+        self.who = socket.gethostname() or self.tr("未命名电脑")
+        self.label = QLabel()
+        self.label.setObjectName("presenceLabel")
+        self.label.hide()
+        window.statusBar().addWidget(self.label)
+        self._told = (None, "", 0.0)  # (report id, chapter, when) last written to the presence row
+        self._busy = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.poll)
+        self._timer.start(POLL_S * 1000)
+        window.tabs.currentChanged.connect(self._on_tab_switched)
+        window.installEventFilter(self)
+
+    @property
+    def window(self):
+        return self.parent()
+
+    def _on_tab_switched(self, _index: int) -> None:
+        self.poll()
+
+    def eventFilter(self, watched, event) -> bool:
+        """Closing: take this window's row away at once (a killed window's row expires instead)."""
+        if event.type() == QEvent.Type.Close:
+            self._timer.stop()  # a poll after the window closed would find the writer thread gone
+            if self.window.isVisible() and self._on_server() and not self.window.archive.read_only:
+                archive, client = self.window.archive, self.client
+                self.window.autosaver.run_later(lambda: archive.leave_presence(client))
+        return False
+
+    def _on_server(self) -> bool:
+        archive = self.window.archive
+        return archive is not None and getattr(archive, "path", 0) is None
+
+    def poll(self) -> None:
+        if not self.window.isVisible():
+            return
+        self._timer.start()  # again, when closing the window was cancelled
+        report_id = self.window.report_id()
+        if self._busy or not self._on_server() or report_id is None:
+            if not self._on_server():
+                self.label.hide()
+            return
+        archive, chapter = self.window.archive, self._chapter_title()
+        now = time.monotonic()
+        report, told_chapter, told_at = self._told
+        touch = not archive.read_only and (
+            (report, told_chapter) != (report_id, chapter) or now - told_at >= HEARTBEAT_S)
+
+        client, who = self.client, self.who  # plain values: no Qt object travels to the writer thread
+
+        def work():
+            if touch:
+                archive.touch_presence(client, who, report_id, chapter)
+            return archive.others_present(report_id, client), archive.report_state(report_id)
+        if touch:
+            self._told = (report_id, chapter, now)
+        self._busy = True
+        self.window.autosaver.run(work, lambda result, error: self._show(report_id, result, error))
+
+    def _chapter_title(self) -> str:
+        """The chapter as its tab names it (「二、不足和原因」), "" on 基本信息/数据."""
+        tabs = self.window.tabs
+        return tabs.tabText(tabs.currentIndex()) if tabs.current_page() is not None else ""
+
+    def _show(self, report_id: int, result, error) -> None:
+        self._busy = False
+        if error is not None or report_id != self.window.report_id():
+            return  # a lost connection shows when saving; another report was opened meanwhile
+        others, state = result
+        self._show_others(others)
+        if self._changed_elsewhere(state) and not self.window.autosaver.has_pending():
+            self.window.tabs.reload()
+
+    def _show_others(self, others) -> None:
+        parts = [self._where(o.who, o.chapter) for o in others]
+        self.label.setText("；".join(parts))
+        self.label.setVisible(bool(parts))
+
+    def _where(self, who: str, chapter: str) -> str:
+        where = self.tr("另一个窗口") if who == self.who else self.tr("另一台电脑")  # same PC: a second window
+        if chapter:
+            return self.tr("{0}（{1}）正在编辑：{2}").format(where, who, chapter)
+        return self.tr("{0}（{1}）也打开了此报告").format(where, who)
+
+    def _changed_elsewhere(self, state) -> bool:
+        report = self.window.tabs.report
+        revision, chapters = state
+        return revision != report.revision or chapters != {c.id: c.revision for c in report.chapters}

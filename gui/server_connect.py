@@ -1,0 +1,170 @@
+"""文件 ▸ 连接到单位服务器…: the login dialog for an archive on a PostgreSQL server (README「单位服务器」).
+
+The login (server, port, database, user) is remembered in the settings; the password never is. It goes
+to the operating system's keyring (Windows Credential Manager, macOS Keychain, Secret Service on
+Kylin/UOS desktops) when the user asks and a keyring exists; without one the dialog asks for it again.
+The connection is tried before the window lets go of its current archive, so a wrong password or an
+unreachable server changes nothing and is explained in the dialog.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from core import APP_NAME
+
+KEYRING_SERVICE = f"{APP_NAME} 单位服务器"
+
+
+@dataclass
+class ServerLogin:
+    host: str = ""
+    port: int = 5432
+    database: str = ""
+    user: str = ""
+
+    @property
+    def key(self) -> str:
+        """The keyring's name for this login's password."""
+        return f"{self.user}@{self.host}:{self.port}/{self.database}"
+
+    def url(self, password: str) -> str:
+        from core.storage_pg import login_url
+        return login_url(self.host, self.port, self.database, self.user, password)
+
+    @classmethod
+    def remembered(cls, settings) -> "ServerLogin":
+        try:
+            return cls(**json.loads(settings.server_login))
+        except (TypeError, ValueError):
+            return cls()
+
+    def remember(self, settings) -> None:
+        settings.server_login = json.dumps(asdict(self), ensure_ascii=False)
+
+
+# --- the keyring: any failure (no backend, a locked or refusing one) means "not kept here" -----------
+
+def keyring_available() -> bool:
+    try:
+        import keyring
+        from keyring.backends import fail
+        return not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception:  # noqa: BLE001 — a broken keyring set-up is the same as none
+        return False
+
+
+def stored_password(login: ServerLogin) -> str:
+    try:
+        import keyring
+        return keyring.get_password(KEYRING_SERVICE, login.key) or ""
+    except Exception:  # noqa: BLE001
+        return ""
+
+
+def store_password(login: ServerLogin, password: str) -> bool:
+    try:
+        import keyring
+        keyring.set_password(KEYRING_SERVICE, login.key, password)
+        return True
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def forget_password(login: ServerLogin) -> None:
+    try:
+        import keyring
+        keyring.delete_password(KEYRING_SERVICE, login.key)
+    except Exception:  # noqa: BLE001 — nothing stored is fine
+        pass
+
+
+class ServerDialog(QDialog):
+    """Asks for the login; accept() only after the server took it (see try_login)."""
+
+    def __init__(self, login: ServerLogin, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("连接到单位服务器"))
+        self.archive = None  # the opened archive, once the login worked
+        self.host = QLineEdit(login.host)
+        self.host.setPlaceholderText(self.tr("例如 192.168.1.20 或 dzb-server"))
+        self.port = QSpinBox()
+        self.port.setRange(1, 65535)
+        self.port.setValue(login.port)
+        self.database = QLineEdit(login.database)
+        self.user = QLineEdit(login.user)
+        self.password = QLineEdit(stored_password(login) if login.host else "")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.keep = QCheckBox(self.tr("在本机的系统密钥环中记住密码"))
+        self.keep.setChecked(bool(self.password.text()))
+        if not keyring_available():
+            self.keep.setChecked(False)
+            self.keep.setEnabled(False)
+            self.keep.setToolTip(self.tr("本机没有可用的系统密钥环，密码不会保存，每次连接时需重新输入。"))
+        self.error = QLabel()
+        self.error.setObjectName("serverError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        form = QFormLayout()
+        for label, field in ((self.tr("服务器："), self.host), (self.tr("端口："), self.port),
+                             (self.tr("数据库："), self.database), (self.tr("用户名："), self.user),
+                             (self.tr("密码："), self.password)):
+            form.addRow(label, field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("连接"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        note = QLabel(self.tr("服务器地址和账号由单位IT人员提供。密码不会写入设置文件。"))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.keep)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def login(self) -> ServerLogin:
+        return ServerLogin(self.host.text().strip(), self.port.value(), self.database.text().strip(),
+                           self.user.text().strip())
+
+    def try_login(self) -> None:
+        """Open the archive on the server; on failure say why here and keep the dialog open."""
+        from core.archive import Archive
+        from core.errors import AppError
+        login = self.login()
+        if not (login.host and login.database and login.user):
+            return self._show_error(self.tr("请填写服务器、数据库和用户名。"))
+        try:
+            self.archive = Archive(login.url(self.password.text()), daily_backup=False)
+        except AppError as err:
+            return self._show_error(str(err))
+        if self.keep.isChecked() and self.password.text():
+            store_password(login, self.password.text())
+        else:
+            forget_password(login)
+        self.accept()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+
+def connect_to_server(window) -> bool:
+    """文件 ▸ 连接到单位服务器…: ask, try the login, then switch the window to the server's archive."""
+    if window.autosaver is not None and not window.autosaver.flush():
+        return False
+    dialog = ServerDialog(ServerLogin.remembered(window.settings), window)
+    if not dialog.exec():
+        return False
+    login, url = dialog.login(), dialog.archive.url.render_as_string(hide_password=False)
+    dialog.archive.close()  # the window opens its own, through its session
+    login.remember(window.settings)
+    window.care.closing.emit()
+    window.session.close()
+    return window.open_archive(url)
