@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QSplitter, QStackedWidget
+        from PySide6.QtWidgets import QSplitter
         from gui.archive_panel import ArchivePanel
         from gui.autosave import Autosaver
         from gui.find_bar import FindBar
@@ -67,9 +67,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(window_layout.column(self.tabs, self.find_bar))
         self.splitter.setStretchFactor(1, 1)
         self.start_page = StartPage()
-        self.stack = QStackedWidget()
-        for widget in (self.start_page, self.splitter):
-            self.stack.addWidget(widget)
+        self.stack = window_layout.stacked(self.start_page, self.splitter)
         self.setCentralWidget(self.stack)
         self.window_actions.apply_shortcuts()
         window_layout.restore_splitters(self.settings, self.splitter, self.tabs, self.pane_action.isChecked())

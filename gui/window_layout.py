@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from gui.settings import Settings
 
@@ -130,6 +130,14 @@ def save_layout(window: QMainWindow, settings: Settings, pane_visible: bool, spl
         for key, sizes in (("splitter_sizes", splitter.sizes()), ("pane_splitter_sizes", tabs.pane_sizes())):
             if usable_sizes(sizes):
                 setattr(settings, key, sizes)
+
+
+def stacked(*pages: QWidget) -> QStackedWidget:
+    """The window's centre: one of `pages` at a time (the start page or the report)."""
+    stack = QStackedWidget()
+    for page in pages:
+        stack.addWidget(page)
+    return stack
 
 
 def column(main: QWidget, below: QWidget) -> QWidget:

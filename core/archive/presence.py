@@ -31,7 +31,8 @@ def _now(s: Session) -> datetime:
     """The database's clock in UTC, without a zone (as the DateTime column keeps it)."""
     if s.get_bind().dialect.name == "sqlite":  # one PC: its own clock is the archive's
         return datetime.now(timezone.utc).replace(tzinfo=None)
-    return s.scalar(select(func.timezone("UTC", func.now())))
+    now = s.scalar(select(func.timezone("UTC", func.now())))
+    return now if isinstance(now, datetime) else datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 class PresenceMixin:
