@@ -19,10 +19,12 @@ from core.archive.facade import Archive
 from core.errors import AppError
 from core.schema import Base
 
-# Parents before children; revision_counter last (its one row is the archive's next revision).
-TABLES = ("organs", "reports", "report_organs", "chapters", "blocks", "snapshots", "revision_counter")
-SEQUENCED = ("organs", "reports", "chapters", "blocks", "snapshots", "revision_counter")
-CONTENT_TABLES = ("organs", "reports", "chapters", "blocks", "snapshots")
+# Parents before children; revision_counter last (its one row is the archive's next revision). Presence
+# rows are not copied: they say who has the archive open right now, which a copy is not.
+TABLES = ("organs", "reports", "report_organs", "chapters", "blocks", "snapshots", "figures",
+          "revision_counter")
+SEQUENCED = ("organs", "reports", "chapters", "blocks", "snapshots", "figures", "revision_counter")
+CONTENT_TABLES = ("organs", "reports", "chapters", "blocks", "snapshots", "figures")
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 
 from core.archive import Archive
+from core.figures import Figure
 from core.outline import BODY, Block
 from main import main
 from tests.support import SAMPLE
@@ -34,6 +36,7 @@ def _filled_archive(path) -> str:
     with Archive(path) as archive:
         report = archive.load_report(archive.find_report(2025))
         archive.save_chapter(report.chapters[1].id, [Block(BODY, "", "二〇二五年新写的段落。")])
+        archive.set_figures(report.id, [Figure("contracts_reviewed", "", "", Decimal(959))])
         archive.take_snapshot(report.id, "送审稿")
         archive.delete_report(archive.new_report(2023))
     return str(path)
