@@ -16,6 +16,8 @@ def make_application():
     _install_qt_translation(app)
     from gui import dialog_titles
     dialog_titles.install(app)
+    from gui.main_thread_gc import collect_on_gui_thread
+    collect_on_gui_thread(app)  # no Qt destructor on the writer or layout thread
     return app
 
 
