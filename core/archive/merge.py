@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable
@@ -168,22 +168,17 @@ def _plan(s: Session, source: MergeSource) -> list[MergeItem]:
     existing = _live_by_key(s)
     items, seen = [], set()
     for entry in source.reports:
-        report = entry.report
-        common = dict(key=entry.key, title=report.title, source_chars=report.char_count(),
-                      source_updated=report.updated_at)
+        report, there = entry.report, existing.get(entry.key)
+        item = MergeItem(entry.key, report.title, NEW, report.char_count(), report.updated_at)
         if entry.key in seen:
-            items.append(MergeItem(state=DUPLICATE, **common))
-            continue
+            item = replace(item, state=DUPLICATE)
+        elif there is not None:
+            mine = records.to_report(records.get_report(s, there))
+            mine.figures = stored_figures(s, there)
+            item = replace(item, state=SAME if _content(mine) == _content(report) else DIFFERENT,
+                           target_id=there, target_chars=mine.char_count(), target_updated=mine.updated_at)
         seen.add(entry.key)
-        there = existing.get(entry.key)
-        if there is None:
-            items.append(MergeItem(state=NEW, **common))
-            continue
-        mine = records.to_report(records.get_report(s, there))
-        mine.figures = stored_figures(s, there)
-        state = SAME if _content(mine) == _content(report) else DIFFERENT
-        items.append(MergeItem(state=state, target_id=there, target_chars=mine.char_count(),
-                               target_updated=mine.updated_at, **common))
+        items.append(item)
     return items
 
 
@@ -211,12 +206,12 @@ def _content(report: Report) -> str:
 
 # --- merging -----------------------------------------------------------------------------------------
 
-def merge_into(target: Archive, source: MergeSource, replace: Iterable[Key] = ()) -> MergeResult:
-    """Take `source` into `target` in one transaction; reports whose key is in `replace` and that differ
+def merge_into(target: Archive, source: MergeSource, replacing: Iterable[Key] = ()) -> MergeResult:
+    """Take `source` into `target` in one transaction; reports whose key is in `replacing` and that differ
     are replaced (their content kept as a version first), other differing reports stay as they are."""
-    replace = set(replace)
+    chosen = set(replacing)
     by_key = {entry.key: entry for entry in reversed(source.reports)}  # the first of a key wins
-    if replace:
+    if chosen:
         target._backup_before("before-merge")
     result = MergeResult(in_trash=source.in_trash)
     with target._transaction(write=True) as s:
@@ -225,7 +220,7 @@ def merge_into(target: Archive, source: MergeSource, replace: Iterable[Key] = ()
             if item.state == NEW:
                 _add(s, entry)
                 result.added.append(item.key)
-            elif item.state == DIFFERENT and item.key in replace:
+            elif item.state == DIFFERENT and item.key in chosen:
                 _replace(s, item.target_id, entry, source.name)
                 result.replaced.append(item.key)
             else:
