@@ -214,8 +214,8 @@ def server_at_start(window, db_path: str | None) -> tuple[bool, str | None]:
     url, error = _connect_with_stored_password(login)
     if url:
         return True, url
-    reason = _tr("上次使用的是单位服务器上的档案（{0}）。请输入密码连接；"
-                       "取消则打开本机的档案。").format(login.key) if login.host else ""
+    reason = _tr("上次使用的是单位服务器 {0} 上的档案 {1}（用户 {2}）。请输入密码连接；取消则打开本机的档案。").format(
+        login.host, login.database, login.user) if login.host else ""
     dialog = ServerDialog(login, window, reason)
     if error:
         dialog._show_error(error)
