@@ -46,8 +46,9 @@ def _on_server(window) -> bool:
     return window.archive is not None and window.archive.path is None
 
 
-def test_with_the_password_in_the_keyring_the_window_goes_back_to_the_server(
-        qtbot, settings, pg_database, local_data, memory_keyring):
+@pytest.mark.usefixtures("memory_keyring")
+def test_with_the_password_in_the_keyring_the_window_goes_back_to_the_server(qtbot, settings, pg_database,
+                                                                            local_data):
     seed_report(pg_database)
     _worked_on_the_server(qtbot, settings, pg_database, local_data, keep=True)
     window, failed = _start_again(qtbot, settings)
@@ -55,7 +56,8 @@ def test_with_the_password_in_the_keyring_the_window_goes_back_to_the_server(
     assert not failed and window.tabs.report is not None
 
 
-def test_without_a_keyring_only_the_password_is_asked(qtbot, settings, pg_database, local_data, no_keyring):
+@pytest.mark.usefixtures("no_keyring")
+def test_without_a_keyring_only_the_password_is_asked(qtbot, settings, pg_database, local_data):
     seed_report(pg_database)
     _worked_on_the_server(qtbot, settings, pg_database, local_data, keep=False)
     asked = {}
@@ -74,7 +76,8 @@ def test_without_a_keyring_only_the_password_is_asked(qtbot, settings, pg_databa
     assert not failed and not local_data.exists()  # no local archive was made on the way
 
 
-def test_cancelling_opens_the_local_archive_and_says_so(qtbot, settings, pg_database, local_data, no_keyring):
+@pytest.mark.usefixtures("no_keyring")
+def test_cancelling_opens_the_local_archive_and_says_so(qtbot, settings, pg_database, local_data):
     seed_report(local_data, 2023)
     _worked_on_the_server(qtbot, settings, pg_database, local_data, keep=False)
     answer_next_dialog(then=lambda dialog: dialog.reject())
@@ -84,8 +87,8 @@ def test_cancelling_opens_the_local_archive_and_says_so(qtbot, settings, pg_data
     assert [r.year for r in window.archive.list_reports()] == [2023]
 
 
-def test_cancelling_without_a_local_archive_asks_before_making_one(qtbot, settings, pg_database, local_data,
-                                                                  no_keyring):
+@pytest.mark.usefixtures("no_keyring")
+def test_cancelling_without_a_local_archive_asks_before_making_one(qtbot, settings, pg_database, local_data):
     _worked_on_the_server(qtbot, settings, pg_database, local_data, keep=False)
     answer_next_dialog(then=lambda dialog: (dialog.reject(), answer_next_dialog("退出")))
     window, failed = _start_again(qtbot, settings)
