@@ -145,7 +145,7 @@ def _done(window, summary: str | None, error: Exception | None) -> None:
         return
     if window.report_id() is None:
         window.reports.show_archive()
-    else:
+    elif window.autosaver.flush():  # typed while merging: written (or kept as a version) before reloading
         window.reports.reload()
     window.statusBar().showMessage(summary.splitlines()[0], 15000)
     box = QMessageBox(QMessageBox.Icon.Information, _tr("导入档案"), summary, QMessageBox.StandardButton.Ok, window)

@@ -3,8 +3,8 @@
 The other archive is usually a portable file written by 导出档案 (an SQLite archive); a server URL works
 too. It is read first, completely, and checked before anything here changes: a file that is not an
 archive, is damaged or truncated, or was written by a newer version is refused with a Chinese message.
-A file is read from a private copy (migrated there when it is older), so the file itself is never
-written to.
+A file is read from a private byte copy (migrated there when it is older), so the file itself is
+never written to, and one on a write-protected medium reads as well.
 
 Reports are matched by year and organs (in order): the archive keeps one report per year and organs,
 so "keep both" cannot exist. Per report (plan_merge):
@@ -18,6 +18,7 @@ planning again inside it so that what changed since the preview is judged afresh
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass, field, replace
@@ -28,7 +29,7 @@ from typing import Iterable
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from core import backups, storage
+from core import storage
 from core.archive import records
 from core.archive.facade import Archive
 from core.archive.figures import stored_figures, write_figures
@@ -103,42 +104,41 @@ def read_source(location: str | Path) -> MergeSource:
         with Archive(str(location), read_only=True, daily_backup=False) as archive:
             return _read(archive, archive.location)
     path = Path(location)
-    _check_portable_file(path)
     with tempfile.TemporaryDirectory(prefix="fazhi-merge-") as folder:
-        copy = Path(folder) / "source.sqlite3"
-        try:
-            backups.copy_database(path, copy)
+        copy = _private_copy(path, Path(folder))
+        try:  # opening checks it (another program's, a newer version's, damaged) and upgrades an older one
             with Archive(copy, daily_backup=False) as archive:
                 return _read(archive, path.name)
         except (sqlite3.DatabaseError, CorruptArchiveError) as err:
-            raise _damaged(path, err) from err
+            raise ImportFailed(f"文件 {path} 已损坏或不完整（可能没有复制或下载完整），无法导入。"
+                               f"请让对方重新导出一份；{NOTHING_CHANGED}") from err
+        except ArchiveOpenError as err:  # storage's wording names the copy and speaks of --db
+            reason = err.message.replace(str(copy), str(path)).split("请用 --db")[0]
+            raise ImportFailed(f"无法导入：{reason}{NOTHING_CHANGED}") from err
 
 
-def _check_portable_file(path: Path) -> None:
-    """Refuse what is not an archive of ours (read-only checks; the wording of storage's own checks
-    speaks of --db, which means nothing to someone importing a file)."""
-    nothing_changed = "当前档案未作任何改动。"
-    if not path.is_file():
-        raise ImportFailed(f"找不到文件 {path}。请检查路径；{nothing_changed}")
+NOTHING_CHANGED = "当前档案未作任何改动。"
+
+
+def _private_copy(path: Path, folder: Path) -> Path:
+    """The file (and a write-ahead log beside it) copied byte for byte: it is read — and upgraded when
+    older — there, so the file itself is never written, and one on a write-protected stick still reads."""
+    copy = folder / "source.sqlite3"
     try:
         with open(path, "rb") as f:
             is_sqlite = f.read(len(storage.SQLITE_HEADER)) == storage.SQLITE_HEADER
+        if is_sqlite:
+            shutil.copyfile(path, copy)
+            if Path(f"{path}-wal").is_file():
+                shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+    except FileNotFoundError as err:
+        raise ImportFailed(f"找不到文件 {path}。请检查路径；{NOTHING_CHANGED}") from err
     except OSError as err:
-        raise ImportFailed(f"无法读取文件 {path}（{err.strerror or err}）；{nothing_changed}") from err
+        raise ImportFailed(f"无法读取文件 {path}（{err.strerror or err}）；{NOTHING_CHANGED}") from err
     if not is_sqlite:
         raise ImportFailed(f"文件 {path} 不是法治年报的档案文件（应是“文件 ▸ 导出档案”得到的 .sqlite3 文件），"
-                           f"无法导入。{nothing_changed}")
-    try:
-        storage._check_ours(path)  # another program's database, a newer version's, a damaged one
-    except CorruptArchiveError as err:
-        raise _damaged(path, err) from err
-    except ArchiveOpenError as err:
-        raise ImportFailed(f"无法导入：{err.message.split('请用 --db')[0]}{nothing_changed}") from err
-
-
-def _damaged(path: Path, err: Exception) -> ImportFailed:
-    return ImportFailed(f"文件 {path} 已损坏或不完整（可能没有复制或下载完整），无法导入。请让对方重新导出一份；"
-                        "当前档案未作任何改动。")
+                           f"无法导入。{NOTHING_CHANGED}")
+    return copy
 
 
 def _read(archive: Archive, name: str) -> MergeSource:

@@ -194,3 +194,20 @@ def test_an_archive_is_not_merged_into_itself(db_path):
     with Archive(db_path, daily_backup=False) as archive:
         with pytest.raises(AppError, match="就是当前档案本身"):
             refuse_same_archive(str(db_path), archive)
+
+
+@pytest.mark.sqlite_only
+def test_a_file_on_a_write_protected_stick_is_read(archive, tmp_path, read_only_folder):
+    folder, make_read_only = read_only_folder
+    stick = folder / "U盘上的档案.sqlite3"
+    stick.write_bytes(open(_other_pc(tmp_path), "rb").read())
+    make_read_only()
+    merge_into(archive, read_source(stick))
+    assert sorted(r.year for r in archive.list_reports()) == [2023, 2024, 2025]
+
+
+def test_the_source_may_be_the_server(archive, tmp_path, pg_database):
+    with Archive(pg_database) as server:
+        server.create_report(_report(2024, "服务器上的。"))
+    merge_into(archive, read_source(pg_database))
+    assert _texts(archive) == {2024: "服务器上的。"}
