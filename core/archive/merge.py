@@ -186,7 +186,7 @@ def _live_by_key(s: Session) -> dict[Key, int]:
     """The target's live reports by key; of two with one key (older archives), the first."""
     found: dict[Key, int] = {}
     rows = s.scalars(select(ReportRow).options(selectinload(ReportRow.organ_links))
-                     .where(records.LIVE).order_by(ReportRow.id))
+                     .where(records.LIVE).order_by(ReportRow.id)).all()
     for row in rows:
         found.setdefault((row.year, tuple(link.organ.name for link in row.organ_links)), row.id)
     return found
