@@ -108,9 +108,8 @@ class ReportTabs(QTabWidget):
 
     def refresh_chapter(self, chapter: Chapter) -> None:
         """Another window's newer text of a chapter with nothing of this window's in it (presence_watch)."""
-        self.page_for(chapter.id).show_newer(chapter)
+        self.page_for(chapter.id).show_newer(chapter)  # same title: a renamed chapter reloads the report
         self._counts[chapter.id] = chapter.char_count()
-        self._relabel()
         self._emit_counts()
 
     def show_report(self, report: Report, previous: Report | None, known_organs) -> None:
