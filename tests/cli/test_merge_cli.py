@@ -56,3 +56,24 @@ def test_a_file_that_is_not_an_archive_is_refused_and_nothing_changes(cli, tmp_p
     assert result.stderr.startswith("错误：文件") and "当前档案未作任何改动" in result.stderr
     assert "Traceback" not in result.stderr
     assert cli("list", "--db", db_url).stdout == before
+
+
+def test_merge_waits_for_a_window_editing_the_archive_file(cli, tmp_path, db_path):
+    import json
+    import socket
+    import subprocess
+    import sys
+    from datetime import datetime
+    from core.archive_lock import lock_path
+    cli("new", "--year", "2023", "--db", db_path)
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])  # stands for a window
+    try:
+        now = datetime.now().isoformat()
+        lock_path(db_path).write_text(json.dumps({"pid": window.pid, "host": socket.gethostname(),
+                                                  "since": now, "refreshed": now}), encoding="utf-8")
+        result = cli("merge", "--from", _exported(cli, tmp_path), "--db", db_path, check=False)
+    finally:
+        window.kill()
+        window.wait()
+    assert result.returncode == 1 and "请先关闭该窗口" in result.stderr
+    assert [line.split("\t")[1] for line in cli("list", "--db", db_path).stdout.splitlines()] == ["2023年"]
