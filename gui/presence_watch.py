@@ -51,8 +51,8 @@ class PresenceWatch(QObject):
         if event.type() == QEvent.Type.Close:
             self._timer.stop()  # a poll after the window closed would find the writer thread gone
             if self.window.isVisible() and self._on_server() and not self.window.archive.read_only:
-                archive, client = self.window.archive, self.client
-                self.window.autosaver.run_later(lambda: archive.leave_presence(client))
+                client = self.client
+                self.window.database.run_later(lambda archive: archive.leave_presence(client))
         return False
 
     def _on_server(self) -> bool:
@@ -76,14 +76,15 @@ class PresenceWatch(QObject):
 
         client, who = self.client, self.who  # plain values: no Qt object travels to the writer thread
 
-        def work():
+        def work(archive):
             if touch:
                 archive.touch_presence(client, who, report_id, chapter)
             return archive.others_present(report_id, client), archive.report_state(report_id)
         if touch:
             self._told = (report_id, chapter, now)
         self._busy = True
-        self.window.autosaver.run(work, lambda result, error: self._show(report_id, result, error))
+        self.window.database.run(work, lambda result: self._show(report_id, result, None),
+                                 lambda error: self._show(report_id, None, error))
 
     def _chapter_title(self) -> str:
         """The chapter as its tab names it (「二、不足和原因」), "" on 基本信息/数据."""
@@ -96,7 +97,7 @@ class PresenceWatch(QObject):
             return  # a lost connection shows when saving; another report was opened meanwhile
         others, state = result
         self._show_others(others)
-        if self._changed_elsewhere(state) and not self.window.autosaver.has_pending():
+        if self._changed_elsewhere(state) and not self.window.database.edits.has_pending():
             self.window.tabs.reload()
 
     def _show_others(self, others) -> None:

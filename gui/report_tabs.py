@@ -1,7 +1,7 @@
 """The open report: a 基本信息 tab and one tab per chapter, in order, with generated numbers.
 
-Edits are handed to the Autosaver; structural changes (add, rename, move, remove) go to the archive
-at once, after pending text is written, so the two can never interleave.
+Edits are handed to the Database's autosave; structural changes (add, rename, move, remove) are
+Database operations, queued behind the typed text, so the two can never interleave (gui/database.py).
 """
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QWidget
 from core.figure_text import proposed_figures
 from core.outline import Chapter, Report, chapter_numbers
 from core.template import template_chapter
-from gui.autosave import Autosaver
 from gui.chapter_editor import MIN_PANE_WIDTH, ChapterEditor
-from gui.errors import ask
+from gui.errors import ask, show_error
 from gui.figures_tab import FiguresTab
 from gui.metadata_form import MetadataForm
 
@@ -49,12 +48,12 @@ class ReportTabs(QTabWidget):
     counts_changed = Signal(int, int)  # characters in the current chapter, in the report
     current_editor_changed = Signal()
 
-    def __init__(self, autosaver: Autosaver, archive, parent: QWidget | None = None):
-        """`archive`: the Archive, or gui/archive_session.py's CurrentArchive standing for it."""
+    def __init__(self, database, parent: QWidget | None = None):
+        """`database`: gui/database.py's Database, the one way to the archive."""
         super().__init__(parent)
-        self.archive = archive
+        self.database = database
         self.report: Report | None = None
-        self._autosaver = autosaver
+        self._autosaver = database.edits
         self._level_actions = []
         self._pane_visible = True
         self._pane_sizes: list[int] = []
@@ -75,7 +74,7 @@ class ReportTabs(QTabWidget):
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.timeout.connect(self._recount_current)
-        autosaver.saved.connect(self._on_saved)
+        self._autosaver.saved.connect(self._on_saved)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -92,12 +91,14 @@ class ReportTabs(QTabWidget):
         self._level_actions = list(actions)
 
     def load(self, report_id: int) -> None:
-        """Show a report from the archive; the caller has flushed pending edits."""
-        report = self.archive.load_report(report_id)
-        previous = self.archive.previous_report(report_id)
-        self.show_report(report, previous, self.archive.list_organs())
-        self.figures_tab.show_figures(report.year, self.archive.figure_table(report_id),
-                                      lambda key: self.archive.figure_history(report_id, key),
+        """Show a report as stored once the typed text is written (waits for the database: the tabs
+        cannot be built without it). Raises EditsNotSaved when that text could not be written."""
+        view, figures = self.database.wait_for(
+            lambda archive: (archive.load_for_editing(report_id), archive.figure_table(report_id)))
+        self.show_report(view.report, view.previous, view.organs)
+        stored = self.database.archive
+        self.figures_tab.show_figures(view.report.year, figures,
+                                      lambda key: stored.figure_history(report_id, key),
                                       lambda: self._stated_figures(report_id))
 
     def reload(self, keep_chapter_id: int | None = None) -> None:
@@ -232,8 +233,8 @@ class ReportTabs(QTabWidget):
         def prepare():
             blocks = page.blocks()  # copied on the GUI thread; the writer thread gets only the copy
 
-            def write():  # self.archive is read when writing: after 另存档案 it names the new file
-                chapter.revision = self.archive.save_chapter(chapter.id, blocks, revision=chapter.revision,
+            def write(archive):  # the archive of the moment: after 另存档案 the new file
+                chapter.revision = archive.save_chapter(chapter.id, blocks, revision=chapter.revision,
                                                         report_id=report_id)
             return write
         self._autosaver.schedule(("chapter", chapter.id), prepare)
@@ -245,17 +246,15 @@ class ReportTabs(QTabWidget):
         def prepare():
             fields = form.fields()
 
-            def write():
-                report.revision = self.archive.update_report(report.id, revision=report.revision, **fields)
+            def write(archive):
+                report.revision = archive.update_report(report.id, revision=report.revision, **fields)
             return write
         self._autosaver.schedule(("report", report.id), prepare)
         self.meta_edited.emit()
 
     def _stated_figures(self, report_id: int):
         """The figures the report's text states, as stored once pending typing is written."""
-        if not self._autosaver.flush():
-            return []
-        return proposed_figures(self.archive.load_report(report_id))
+        return proposed_figures(self.database.wait_for(lambda archive: archive.load_report(report_id)))
 
     def _schedule_figures(self) -> None:
         report, tab = self.report, self.figures_tab
@@ -263,8 +262,8 @@ class ReportTabs(QTabWidget):
         def prepare():
             figures = tab.edited_figures()
 
-            def write():
-                self.archive.set_figures(report.id, figures)
+            def write(archive):
+                archive.set_figures(report.id, figures)
             return write
         self._autosaver.schedule(("figures", report.id), prepare)
 
@@ -275,7 +274,7 @@ class ReportTabs(QTabWidget):
     def _on_current_changed(self, _index: int) -> None:
         if self._relocating:
             return
-        self._autosaver.flush()  # a tab switch writes at once
+        self._autosaver.write_soon()  # a tab switch writes at once
         self._recount_current()
         self.current_editor_changed.emit()
 
@@ -335,19 +334,28 @@ class ReportTabs(QTabWidget):
                 return
             if choice != other:
                 chosen = missing[titles.index(choice)]
-                if self._autosaver.flush():
-                    position = template_position(self.report.chapters, chosen.key)
-                    self.reload(self.archive.add_chapter(self.report.id, choice, chosen.key, position))
+                self._add(choice, chosen.key, template_position(self.report.chapters, chosen.key))
                 return
         title, ok = QInputDialog.getText(self, self.tr("新增部分"), self.tr("部分标题："),
                                          QLineEdit.EchoMode.Normal, self.tr("其他需要报告的情况"))
-        if not ok or not title.strip() or not self._autosaver.flush():
+        if not ok or not title.strip():
             return
         index = self.currentIndex()
         chapters = self.count() - FIXED_TABS  # just after the current chapter, or at the end
-        position = index - FIXED_TABS + 1 if index >= FIXED_TABS else chapters
-        chapter_id = self.archive.add_chapter(self.report.id, title.strip(), None, position)
-        self.reload(chapter_id)
+        self._add(title.strip(), None, index - FIXED_TABS + 1 if index >= FIXED_TABS else chapters)
+
+    def _add(self, title: str, template_key: str | None, position: int) -> None:
+        """Store the new chapter, then show the report with it."""
+        report_id = self.report.id
+        self.database.run(lambda archive: archive.add_chapter(report_id, title, template_key, position),
+                          self._reload_report(report_id))
+
+    def _reload_report(self, report_id: int):
+        """done() of an operation: show the stored report again (at a chapter), unless another opened."""
+        def done(chapter_id=None):
+            if self.report is not None and self.report.id == report_id:
+                self.reload(chapter_id)
+        return done
 
     def rename_chapter(self) -> None:
         page = self.current_page()
@@ -355,11 +363,20 @@ class ReportTabs(QTabWidget):
             return
         title, ok = QInputDialog.getText(self, self.tr("重命名部分"), self.tr("部分标题："),
                                          QLineEdit.EchoMode.Normal, page.chapter.title)
-        if not ok or not title.strip() or title.strip() == page.chapter.title or not self._autosaver.flush():
+        title = title.strip()
+        if not ok or not title or title == page.chapter.title:
             return
-        page.chapter.revision = self.archive.rename_chapter(page.chapter_id, title.strip())
-        page.set_title(title.strip())
-        self._relabel()
+        chapter = page.chapter
+
+        def rename(archive):  # the revision moves on the writer thread, before the next save of the text
+            chapter.revision = archive.rename_chapter(chapter.id, title)
+        self.database.run(rename, lambda _none: self._show_title(chapter.id, title))
+
+    def _show_title(self, chapter_id: int, title: str) -> None:
+        page = self.page_for(chapter_id)
+        if page is not None:
+            page.set_title(title)
+            self._relabel()
 
     def move_chapter(self, delta: int) -> None:
         """上移 (-1) / 下移 (+1) the current chapter."""
@@ -380,10 +397,14 @@ class ReportTabs(QTabWidget):
             self.tabBar().moveTab(to_index, from_index)
             self._relocating = False
             return
-        chapter = self.widget(to_index).chapter
-        self._autosaver.flush()
-        self.archive.move_chapter(chapter.id, to_index - FIXED_TABS)
+        chapter_id, position = self.widget(to_index).chapter.id, to_index - FIXED_TABS
         self._relabel()
+        self.database.run(lambda archive: archive.move_chapter(chapter_id, position),
+                          failed=lambda error: self._show_stored_order(error))
+
+    def _show_stored_order(self, error: Exception) -> None:
+        show_error(self, error)
+        self.reload()
 
     def remove_chapter(self) -> None:
         page = self.current_page()
@@ -392,10 +413,8 @@ class ReportTabs(QTabWidget):
         question = self.tr("确定删除“{0}”吗？\n\n删除前的全文会自动保存为一个历史版本，可在“历史版本”中恢复。")
         if not ask(self, self.tr("删除部分"), question.format(page.chapter.title), self.tr("删除")):
             return
-        if not self._autosaver.flush():
-            return
-        self.archive.remove_chapter(page.chapter_id)
-        self.reload(-1)
+        chapter_id, shown_again = page.chapter_id, self._reload_report(self.report.id)
+        self.database.run(lambda archive: archive.remove_chapter(chapter_id), lambda _snapshot: shown_again(-1))
 
     # --- find and jump -------------------------------------------------------------------------
 

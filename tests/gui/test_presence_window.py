@@ -26,12 +26,12 @@ def test_two_windows_see_each_other_and_each_others_text(qtbot, open_window, pg_
     assert two.presence.label.text() == "另一台电脑（党政办-1）正在编辑：一、主要举措和成效"
 
     commit_text(measures.editor, "第一台电脑写的段落")
-    assert one.autosaver.flush()
+    assert one.database.write_everything()
     polled(qtbot, two)
     assert "第一台电脑写的段落" in chapter_tab(two, "measures").editor.toPlainText()
 
     two.close()  # a closed window leaves at once, without waiting for its row to expire
-    assert two.autosaver is None or two.autosaver.flush()
+    assert two.database is None or two.database.write_everything()
     polled(qtbot, one)
     assert one.presence.label.isHidden()
 
