@@ -48,6 +48,7 @@ class Database(QObject):
         self.edits = Autosaver(self._writer, archive, self)  # the typed text: schedule, write_soon, discard
         self._finished.connect(self._on_finished)
         self._running = 0  # operations queued whose outcome is not yet handed back
+        self._closed = False
 
     @property
     def busy(self) -> bool:
@@ -90,11 +91,15 @@ class Database(QObject):
     def write_everything(self) -> bool:
         """Write what is pending and wait for everything queued (立即保存, closing, logging off);
         False when typed text could not be written (the failure was shown)."""
+        if self._closed:  # the window closed: everything was written then
+            return not self.edits.has_pending()
         written = self.edits.write_and_wait()
         self._writer.submit(lambda: None).result()
         return written
 
     def close(self) -> None:
+        """After the last write (the window closes): wait for what is queued, then stop the writer."""
+        self._closed = True
         self._writer.shutdown(wait=True)
 
     def _on_finished(self, outcome) -> None:

@@ -20,12 +20,13 @@ from gui.errors import accept_cancel_buttons, ask, error_text, show_error
 from gui.export_confirm import CHECK, EXPORT, confirm_export
 
 DOCX_FILTER = "Word 文档 (*.docx)"
+FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Word 即可打印）"}
 
 
 def _pdf_writer():
+    """The PDF is drawn by Qt (gui.pdf_export); the archive's export_report takes it as its writer."""
     from gui.pdf_export import export_pdf
     return export_pdf
-FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Word 即可打印）"}
 
 
 class ExportDialog(QDialog):

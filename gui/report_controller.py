@@ -226,7 +226,6 @@ class ReportController(QObject):
     @guarded
     def search_all(self) -> None:
         from gui.search_dialog import SearchDialog
-        self.database.edits.write_soon()  # the search follows what was typed (queued before it)
         dialog = SearchDialog(self.database, self.window)
         dialog.hit_activated.connect(self.open_hit)
         dialog.show()

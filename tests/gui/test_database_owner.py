@@ -155,3 +155,20 @@ def test_an_operation_behind_unsaved_text_does_not_run_and_the_text_stays(open_w
     with Archive(db_path) as archive:
         chapter = archive.load_report(report_id).chapters[-1]
     assert chapter.blocks[0].plain == "锁住时写的。" and chapter.title != "其他事项"  # the rename did not run
+
+
+def test_a_failing_operation_says_why_in_chinese_and_the_typed_text_is_kept(open_window, db_path, qtbot):
+    report_id = seed_report(db_path, blocks=[])
+    window = open_window()
+    other = chapter_tab(window, "other")
+    typed = chapter_tab(window, "measures").editor
+    commit_text(typed, "刚写的一句。")
+    with Archive(db_path) as archive:  # another window removes the chapter about to be renamed
+        archive.remove_chapter(other.chapter_id)
+    window.tabs.setCurrentWidget(other)
+    answer_next_dialog(text="其他事项")
+    window.rename_chapter_action.trigger()
+    qtbot.waitUntil(lambda: any("不存在" in b.text() for b in message_boxes("errorBox")), timeout=20000)
+    assert typed.toPlainText() == "刚写的一句。"
+    assert window.database.write_everything()
+    assert "刚写的一句。" in stored_text(db_path, report_id)
