@@ -28,12 +28,13 @@ Work = Callable[[Any], Any]  # work(archive) → result, on the writer thread
 
 
 class EditsNotSaved(AppError):
-    """The typed text before an operation could not be written; the operation did not run."""
+    """The typed text before an operation could not be written; the operation did not run. Why is told
+    once per failure streak by the autosave's own message (gui/archive_care.py), not repeated here."""
 
     def __init__(self, reason: BaseException | None = None):
-        detail = f"（{reason}）" if reason is not None else ""
-        super().__init__(f"刚输入的内容未能保存到数据库{detail}，所以这项操作没有执行。"
-                         "您输入的内容仍在编辑器中，会自动重试保存；请稍后再试一次。")
+        super().__init__("这项操作没有执行：刚输入的内容还没能保存到数据库（原因见“未能保存”的提示）。"
+                         "您输入的内容仍在编辑器中，会自动重试保存。\n\n状态栏显示“已保存”后，请再试一次。")
+        self.reason = reason
 
 
 class Database(QObject):
@@ -114,11 +115,9 @@ class Database(QObject):
             if failed is not None:
                 failed(error)
                 return
-        except RuntimeError as err:
-            if "already deleted" not in str(err):
-                raise
-            return  # the dialog that asked was closed meanwhile: nobody to show the result to
         except Exception as err:  # noqa: BLE001 — e.g. showing the result needed unsaved text; said below
+            if isinstance(err, RuntimeError) and "already deleted" in str(err):
+                return  # the dialog that asked was closed meanwhile: nobody to show the result to
             error = err
         show_error(self._window, error)
 
