@@ -151,8 +151,9 @@ class MainWindow(QMainWindow):
                                     else self.tr("只读：另一个窗口正在编辑此档案"))
         elif archive.path is not None:  # a server URL is not remembered: it may carry a password
             self.settings.last_archive = str(archive.path)
+        self.reports.show_archive()  # first: the report's load must not queue behind the day's backup
+        if not read_only and archive.path is not None:
             self.database.run_later(lambda stored: stored.backup_if_due())  # the day's first backup
-        self.reports.show_archive()
         return True
 
     archive = property(lambda self: self.session.archive)
