@@ -122,17 +122,20 @@ def test_rename_right_after_typing_keeps_both_and_later_typing_too(open_window, 
     assert message_boxes("errorBox") == []
 
 
-def test_export_right_after_typing_exports_the_typed_text(open_window, db_path, qtbot, tmp_path):
+def test_export_right_after_typing_exports_the_typed_text(open_window, db_path, qtbot, tmp_path, monkeypatch):
+    from gui.export_confirm import EXPORT
+    from gui.export_flow import ExportFlow
+    target = tmp_path / "报告.docx"  # the flow's two questions answered as the clerk would
+    monkeypatch.setattr(ExportFlow, "confirm_export", lambda self, errors, missing: EXPORT)
+    monkeypatch.setattr(ExportFlow, "choose_target", lambda self, report: (target, "red", False, False))
     seed_report(db_path, blocks=[Block(BODY, "", "第一段。")])
     window = open_window()
     commit_text(chapter_tab(window, "other").editor, "刚写的一句。")
-    target = tmp_path / "报告.docx"
-    from gui.export_flow import ExportFlow
-    flow = ExportFlow(window.database, window.settings, window)  # as 导出 Word builds it, after its questions
-    with qtbot.waitSignal(flow.exported, timeout=20000):
-        flow.export_to(window.report_id(), target, "red", False)
+    window.export_action.trigger()  # 导出 Word before any autosave timer fired
+    settle(qtbot, window)
     assert "刚写的一句。" in "".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "刚写的一句。" in stored_text(db_path)
+    assert message_boxes("errorBox") == []
 
 
 def test_an_operation_behind_unsaved_text_does_not_run_and_the_text_stays(open_window, db_path, qtbot):
