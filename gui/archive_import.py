@@ -135,7 +135,8 @@ def _preview(window, result, error) -> None:
         from core.archive.merge import describe_merge, merge_into
         return describe_merge(merge_into(target, source, replacing))
     window.statusBar().showMessage(_tr("正在导入档案…"))
-    window.database.run(merge, lambda summary: _done(window, summary, None), lambda failure: _done(window, None, failure))
+    window.database.run(merge, lambda summary: _done(window, summary, None),
+                        lambda failure: _done(window, None, failure))
 
 
 def _done(window, summary: str | None, error: Exception | None) -> None:

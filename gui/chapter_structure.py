@@ -108,4 +108,5 @@ class ChapterStructure:
         if not ask(self, self.tr("删除部分"), question.format(page.chapter.title), self.tr("删除")):
             return
         chapter_id, shown_again = page.chapter_id, self._reload_report(self.report.id)
-        self.database.run(lambda archive: archive.remove_chapter(chapter_id), lambda _snapshot: shown_again(-1))
+        self.database.run(lambda archive: archive.remove_chapter(chapter_id),
+                          lambda _snapshot: shown_again(-1))

@@ -220,7 +220,8 @@ class ReplaceDialog(QDialog):
         replacement, done = self.replace_edit.text(), self._current
 
         def show_next() -> None:  # once the window shows the replaced text
-            self._show_next(self._access.load(), Match(done.slot, done.start, done.start + len(replacement) - 1), 1)
+            after = Match(done.slot, done.start, done.start + len(replacement) - 1)
+            self._show_next(self._access.load(), after, 1)
         self._store(report, replace_matches(report, [done], replacement), 1, show_next)
 
     @guarded

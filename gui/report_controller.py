@@ -152,7 +152,8 @@ class ReportController(QObject):
 
     def _import(self, run) -> None:
         from gui.import_flow import ImportFlow
-        run(ImportFlow(self.database, self.settings, self.window, lambda report_id: self._show_new(report_id, None)))
+        run(ImportFlow(self.database, self.settings, self.window,
+                       lambda report_id: self._show_new(report_id, None)))
 
     @guarded
     def export_report(self) -> None:
@@ -208,7 +209,8 @@ class ReportController(QObject):
         if not ask(self.window, self.tr("删除报告"), question.format(report.title or report.year), self.tr("移到回收站")):
             return
         report_id = report.id
-        self.database.run(lambda archive: archive.delete_report(report_id), lambda _none: self._show_no_report())
+        self.database.run(lambda archive: archive.delete_report(report_id),
+                          lambda _none: self._show_no_report())
 
     @guarded
     def undelete_report(self, report_id: int) -> None:
@@ -219,7 +221,8 @@ class ReportController(QObject):
     def purge_report(self, report_id: int) -> None:
         question = self.tr("彻底删除后无法恢复，连同其历史版本一并删除。确定彻底删除吗？")
         if ask(self.window, self.tr("彻底删除"), question, self.tr("彻底删除")):
-            self.database.run(lambda archive: archive.purge_report(report_id), lambda _none: self.refresh_panel())
+            self.database.run(lambda archive: archive.purge_report(report_id),
+                              lambda _none: self.refresh_panel())
 
     # --- search and the editor ------------------------------------------------------------------
 

@@ -90,7 +90,8 @@ class VersionsDialog(QDialog):
         question = self.tr("用所选版本替换当前的全部内容吗？\n\n当前内容会先自动保存为一个版本，随时可以再恢复回来。")
         if not ask(self, self.tr("恢复版本"), question, self.tr("恢复")):
             return
-        self.database.run(lambda archive: archive.restore_snapshot(snapshot_id), lambda _before: self._restored())
+        self.database.run(lambda archive: archive.restore_snapshot(snapshot_id),
+                          lambda _before: self._restored())
 
     def _restored(self) -> None:
         self.restored.emit()

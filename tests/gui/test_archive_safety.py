@@ -17,8 +17,8 @@ from core.archive_lock import lock_path, read_owner
 from core.errors import ReadOnlyArchive
 from gui.archive_opener import plan_opening
 from gui.single_instance import ask_to_raise
-from tests.support.gui import (answer_next_dialog, chapter_tab, commit_text, message_boxes, seed_report, settle,
-                               stored_text)
+from tests.support.gui import (answer_next_dialog, chapter_tab, commit_text, message_boxes, seed_report,
+                               settle, stored_text)
 
 
 def test_a_second_window_is_told_who_has_the_archive_and_can_open_it_read_only(open_window, db_path, qtbot):

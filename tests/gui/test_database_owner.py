@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QPushButton
 
 from core.archive import Archive
 from core.outline import BODY, Block
-from tests.support.gui import (answer_next_dialog, chapter_tab, commit_text, message_boxes, seed_report, settle,
-                               stored_text)
+from tests.support.gui import (answer_next_dialog, chapter_tab, commit_text, message_boxes, seed_report,
+                               settle, stored_text)
 
 ROOT = Path(__file__).resolve().parents[2]
 OWNER = "database.py"  # the one module that knows about ordering

@@ -46,7 +46,8 @@ def test_confirmed_figures_are_stored_with_the_report(qtbot, archive, settings, 
     QTimer.singleShot(0, untick_second_and_confirm)
     from gui.database import Database
     stored = []
-    ImportFlow(Database(archive, parent), settings, parent, stored.append).import_path(_sample_with_figures(tmp_path))
+    flow = ImportFlow(Database(archive, parent), settings, parent, stored.append)
+    flow.import_path(_sample_with_figures(tmp_path))
     qtbot.waitUntil(lambda: bool(stored))  # the report and its figures: one Archive call on the writer thread
     report_id = stored[0]
     values = {f.key: f.value for f in archive.figures(report_id)}
