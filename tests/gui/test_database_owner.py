@@ -175,3 +175,14 @@ def test_a_failing_operation_says_why_in_chinese_and_the_typed_text_is_kept(open
     assert typed.toPlainText() == "刚写的一句。"
     assert window.database.write_everything()
     assert "刚写的一句。" in stored_text(db_path, report_id)
+
+
+def test_quitting_writes_what_was_typed_through_the_owner(open_window, db_path):
+    from PySide6.QtWidgets import QApplication
+    seed_report(db_path, blocks=[])
+    window = open_window()
+    commit_text(chapter_tab(window, "other").editor, "退出前写的。")
+    assert window.database.edits.has_pending()
+    QApplication.instance().aboutToQuit.emit()  # what quitting (and the session manager's logoff) does
+    assert not window.database.edits.has_pending()
+    assert "退出前写的。" in stored_text(db_path)
