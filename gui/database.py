@@ -120,6 +120,26 @@ class Database(QObject):
         if self._busy_cursor:
             QApplication.restoreOverrideCursor()
             self._busy_cursor = False
+        self._take_down_message()
+
+    @contextmanager
+    def blocking(self, name: str):
+        """A step that holds the GUI thread (reading a file to import, waiting behind queued work):
+        「正在…」 and the wait cursor at once, so the window does not look frozen."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._say(self.tr("正在{0}…").format(self.tr(name)))
+        bar = self._status_bar()
+        if bar is not None:
+            bar.repaint()  # the event loop does not run until the step is over
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            self._take_down_message()
+            if self._busy_cursor:  # user operations still working: say so again
+                self._show_working()
+
+    def _take_down_message(self) -> None:
         bar = self._status_bar()
         if bar is not None and self._shown and bar.currentMessage() == self._shown:
             bar.clearMessage()
@@ -171,7 +191,11 @@ class Database(QObject):
         the pending text stays pending (另存档案 after the file vanished: the text goes to the new one)."""
         if not even_if_unsaved and not self.edits.write_and_wait():
             raise EditsNotSaved(self.edits.last_error)
-        return self._writer.submit(work, self.archive).result()
+        future = self._writer.submit(work, self.archive)
+        if not self.busy:
+            return future.result()
+        with self.blocking("等待前面的操作完成"):  # behind an export or an import, say why it waits
+            return future.result()
 
     def write_everything(self) -> bool:
         """Write what is pending and wait for everything queued (立即保存, closing, logging off);

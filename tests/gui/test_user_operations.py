@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from core.archive import Archive
 from core.outline import BODY, Block
-from tests.support.gui import chapter_tab, message_boxes, seed_report, settle
+from tests.support.gui import answer_next_dialog, chapter_tab, message_boxes, seed_report, settle
 
 
 @contextmanager
@@ -153,3 +153,47 @@ def test_a_long_export_says_so_and_shows_a_busy_cursor(open_window, db_path, qtb
     assert target.exists() and message_boxes("errorBox") == []
     assert QApplication.overrideCursor() is None
     assert window.statusBar().currentMessage().startswith("已导出")
+
+
+def test_reading_a_file_to_import_says_so_and_shows_a_wait_cursor(open_window, sample_path, qtbot):
+    window = open_window()
+    seen: list[tuple[str, object]] = []  # each status line with the cursor shown then
+    window.statusBar().messageChanged.connect(lambda line: seen.append(
+        (line, QApplication.overrideCursor() and QApplication.overrideCursor().shape())))
+    answer_next_dialog("确认导入")
+    window.import_from(sample_path)  # the file is read on the GUI thread (a .doc goes through LibreOffice)
+    settle(qtbot, window)
+    assert ("正在读取文件…", Qt.CursorShape.WaitCursor) in seen
+    assert window.tabs.report.year == 2024
+    assert QApplication.overrideCursor() is None and message_boxes("errorBox") == []
+
+
+def test_opening_a_report_behind_a_long_export_says_why_it_waits(open_window, db_path, qtbot, tmp_path,
+                                                                 monkeypatch):
+    import threading
+    from gui.export_confirm import EXPORT
+    from gui.export_flow import ExportFlow
+    target = tmp_path / "报告.docx"
+    monkeypatch.setattr(ExportFlow, "confirm_export", lambda self, errors, missing: EXPORT)
+    monkeypatch.setattr(ExportFlow, "choose_target", lambda self, report: (target, "red", False, False))
+    first = seed_report(db_path, year=2023, blocks=[Block(BODY, "", "第一段。")])
+    second = seed_report(db_path, year=2024)
+    window = open_window()
+    window.open_report(first)
+    settle(qtbot, window)
+    seen: list[tuple[str, object]] = []
+    window.statusBar().messageChanged.connect(lambda line: seen.append(
+        (line, QApplication.overrideCursor() and QApplication.overrideCursor().shape())))
+    blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    blocker.execute("BEGIN EXCLUSIVE")  # another program holds the file: the export waits for it
+    release = threading.Timer(0.5, lambda: (blocker.execute("ROLLBACK"), blocker.close()))
+    try:
+        window.export_action.trigger()
+        release.start()
+        window.open_report(second)  # waits for the export queued before it
+    finally:
+        release.join()
+    settle(qtbot, window)
+    assert ("正在等待前面的操作完成…", Qt.CursorShape.WaitCursor) in seen
+    assert window.report_id() == second and target.exists()
+    assert QApplication.overrideCursor() is None and message_boxes("errorBox") == []
