@@ -168,13 +168,13 @@ class Database(QObject):
                 raise EditsNotSaved(error)
             return work(self.archive)
         name = self._operation
+        future = self._writer.submit(job)
+        self._running += 1  # counted down on the GUI thread, when the outcome is handed back
         if name:
             self._under_way[name] += 1
             self._working[name] += 1
             if not self._feedback.isActive() and not self._busy_cursor:
                 self._feedback.start()
-        self._running += 1
-        future = self._writer.submit(job)
         future.add_done_callback(lambda f: self._finished.emit((f, done, failed, name)))
 
     def run_later(self, work: Work) -> None:

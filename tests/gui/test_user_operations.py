@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from core.archive import Archive
 from core.outline import BODY, Block
@@ -17,7 +17,7 @@ from tests.support.gui import answer_next_dialog, chapter_tab, message_boxes, se
 
 @contextmanager
 def answering_dialogs():
-    """Accept every modal dialog opened meanwhile (the second of a double trigger, on the old code);
+    """Say yes to every modal dialog opened meanwhile (the second of a double trigger, on the old code);
     yields the list of their titles."""
     answered: list[str] = []
 
@@ -25,7 +25,8 @@ def answering_dialogs():
         dialog = QApplication.activeModalWidget()
         if dialog is not None:
             answered.append(dialog.windowTitle())
-            dialog.accept()
+            yes = dialog.defaultButton() if isinstance(dialog, QMessageBox) else None
+            yes.click() if yes is not None else dialog.accept()  # a question's default button is its yes
     timer = QTimer()
     timer.timeout.connect(answer)
     timer.start(20)
@@ -78,6 +79,20 @@ def test_export_pressed_twice_exports_once(open_window, db_path, qtbot, tmp_path
         assert [s.label for s in archive.list_snapshots(report_id)] == ["导出 Word（红头文件，报告.docx）"]
     assert "正在导出，请稍候…" in lines
     assert target.exists() and message_boxes("errorBox") == []
+
+
+def test_delete_pressed_twice_asks_and_deletes_once(open_window, db_path, qtbot):
+    report_id = seed_report(db_path)
+    window = open_window()
+    settle(qtbot, window)
+    with answering_dialogs() as answered:
+        window.delete_action.trigger()
+        window.delete_action.trigger()  # again before the first was done: no second question
+        settle(qtbot, window)
+    assert answered == ["删除报告"]
+    with Archive(db_path) as archive:
+        assert [r.id for r in archive.list_reports(deleted=True)] == [report_id]
+    assert message_boxes("errorBox") == []
 
 
 def test_fix_clicked_twice_fixes_once_without_a_wrong_note(open_window, db_path, qtbot):
