@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="显示版本号后退出")
     # For smoke tests and start-up timing: open the window and the archive, then quit.
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
+    # bench/bench_gui.py: print when the window shows and when the report is editable, then quit.
+    parser.add_argument("--print-start-times", action="store_true", help=argparse.SUPPRESS)
     db_help = ("数据库文件（默认：用户数据文件夹中的 archive.sqlite3），"
                "或单位服务器地址 postgresql://用户名@服务器:5432/数据库名")
     parser.add_argument("--db", metavar="PATH", help=db_help)
@@ -96,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from gui.app import run_gui
-        return run_gui(args.db, quit_when_ready=args.quit_after_start)
+        return run_gui(args.db, quit_when_ready=args.quit_after_start, print_start_times=args.print_start_times)
     from cli.commands import run_command
     from core.logs import setup_logging
     setup_logging()

@@ -1,11 +1,10 @@
 """基本信息: the report's metadata as a form. Every edit emits `changed`; the owner autosaves."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from core.checks import doc_number_problems
 from core.outline import (BANNER_ALL, BANNER_LEAD, FIELD_LABELS, MIN_YEAR, STATUS_LABELS, Organ, Report,
                           latest_year)
 from gui.date_field import DateField
@@ -106,7 +105,8 @@ class MetadataForm(QScrollArea):
         self.written_date.set_date(report.written_date)
         self.printing_date.set_date(report.printing_date)
         self._loading = False
-        self._show_doc_number_hint()
+        # Right after the report shows: the 文号 rules (core.checks) need not hold up opening it.
+        QTimer.singleShot(0, self._show_doc_number_hint)
 
     def _calendars_follow_year(self, year: int) -> None:
         for picker in (self.written_date, self.printing_date):
@@ -133,6 +133,7 @@ class MetadataForm(QScrollArea):
 
     def _show_doc_number_hint(self) -> None:
         # The same rules the 检查 applies (GB/T 9704-2012 7.2.5), so the form and the check agree.
+        from core.checks import doc_number_problems  # only its rules: the checks package loads lazily
         problems = doc_number_problems(self.doc_number.text())
         ok = not problems
         self.doc_number_hint.setText("" if ok else "".join(problems) + self.tr(
