@@ -46,7 +46,7 @@ def run_command(args) -> int:
         return EXIT_INTERNAL
 
 
-WINDOW_SENSITIVE = {"import", "new", "snapshot", "restore", "restore-backup"}  # commands that change the archive
+WINDOW_SENSITIVE = {"import", "new", "snapshot", "restore", "restore-backup", "merge"}  # commands that change the archive
 
 
 def refuse_while_a_window_edits(args) -> None:
@@ -155,6 +155,20 @@ def _copy(args) -> int:
     return 0
 
 
+def _merge(archive: Archive, args) -> int:
+    from core.archive.merge import (DIFFERENT, describe_merge, merge_into, plan_merge, read_source,
+                                    refuse_same_archive)
+    refuse_same_archive(args.source, archive)
+    source = read_source(args.source)
+    replace = [item.key for item in plan_merge(archive, source) if item.state == DIFFERENT] \
+        if args.replace else []
+    result = merge_into(archive, source, replace)
+    print(describe_merge(result))
+    if result.kept:
+        print("如要用文件中的内容替换上面“保留本机”的报告，请加 --replace 再运行一次（本机的内容会先保存为历史版本）。")
+    return 0
+
+
 def _export(archive: Archive, args) -> int:
     from cli.export import export_command
     return export_command(archive, args)
@@ -173,6 +187,6 @@ def _figures(archive: Archive, args) -> int:
 COMMANDS = {
     "list": _list, "show": _show, "import": _import, "new": _new, "snapshot": _snapshot,
     "snapshots": _snapshots, "restore": _restore, "restore-backup": _restore_backup,
-    "export": _export, "check": _check, "copy": _copy, "figures": _figures,
+    "export": _export, "check": _check, "copy": _copy, "merge": _merge, "figures": _figures,
 }
 WITHOUT_ARCHIVE = {"restore-backup", "copy"}  # they open (or restore) archives of their own

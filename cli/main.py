@@ -77,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="target", required=True, metavar="TARGET_DB", help="目标档案（文件或服务器地址）")
     p.add_argument("--force", action="store_true", help="目标档案已有内容时，用源档案的内容替换它")
 
+    p = commands.add_parser("merge", parents=[db], help="把导出的档案文件中的报告并入当前档案（逐份比较）")
+    p.add_argument("--from", dest="source", required=True, metavar="FILE", help="导出的档案文件（或服务器地址）")
+    p.add_argument("--replace", action="store_true",
+                   help="内容不同的报告用文件中的替换（本机内容先保存为历史版本）；默认保留本机的")
+
     p = commands.add_parser("export", parents=[db, fonts], help="导出为 Word 公文（.docx）或 PDF（.pdf）")
     p.add_argument("report", metavar="REPORT")
     p.add_argument("--out", required=True, metavar="FILE.docx|FILE.pdf")

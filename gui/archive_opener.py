@@ -27,7 +27,16 @@ def _tr(text: str) -> str:
 
 
 def plan_opening(parent: QWidget, db_path: str | None, remembered: str) -> OpenPlan | None:
-    """How to open db_path (or the default archive); None when the clerk chose to quit."""
+    """How to open db_path (or the default archive, or the server the window was on last time: see
+    gui/server_connect.py's server_at_start); None when the clerk chose to quit."""
+    settings = getattr(parent, "settings", None)
+    if settings is not None and db_path is not None and not is_server_url(db_path):
+        settings.last_on_server = False  # a file named on the command line: the next start opens a file
+    elif settings is not None and (db_path is not None or settings.last_on_server):
+        from gui.server_connect import server_at_start
+        go_on, db_path = server_at_start(parent, db_path)
+        if not go_on:
+            return None
     if is_server_url(db_path):  # a server archive: no file to find, lock or restore
         return OpenPlan(db_path)
     path = Path(db_path) if db_path else default_db_path()

@@ -58,6 +58,12 @@ class ChapterEditor(QWidget):
         self.chapter.title = title
         self.set_number(self._number)
 
+    def show_newer(self, chapter: Chapter) -> None:
+        """The chapter's text as written elsewhere since it was loaded, and its revision (the chapter object
+        is the report's own, so the report the tabs hold follows)."""
+        self.chapter.blocks, self.chapter.revision = list(chapter.blocks), chapter.revision
+        self.editor.set_blocks(chapter.blocks)
+
     def set_previous(self, chapter: Chapter | None, year: int | None) -> None:
         self.pane.set_chapter(chapter, year)
 

@@ -3,9 +3,12 @@
 Every POLL_S (and on every tab switch) the window, on the writer thread, refreshes its own presence row
 (core.archive.presence; at most every HEARTBEAT_S unless the chapter changed), reads who else is on the
 report and the revisions of the report and its chapters. The others are shown in the status bar, e.g.
-「另一台电脑（党政办-2）正在编辑：二、不足和原因」. When a revision differs from the one this window
-loaded and nothing of this window is waiting to be written, the report is reloaded (the current tab
-stays); with edits waiting, the next poll tries again. An SQLite file has one window: nothing runs.
+「另一台电脑（党政办-2）正在编辑：二、不足和原因」. When a revision moved on since this window loaded
+it, the report is read again and only what changed is shown anew: a chapter's newer text replaces it
+in place — except in the chapter the clerk is typing in (the current tab, typed in since loaded, or
+text still waiting to be written), where a notice says so instead; on saving, the conflict machinery
+keeps her text as a version. Changed metadata or chapters added, removed or renamed reload the whole
+report once nothing waits to be written. An SQLite file has one window: nothing runs.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ class PresenceWatch(QObject):
         self.label.hide()
         window.statusBar().addWidget(self.label)
         self._told = (None, "", 0.0)  # (report id, chapter, when) last written to the presence row
+        self._noticed: dict[int, int] = {}  # chapter id → the revision from elsewhere already announced
         self._busy = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
@@ -74,12 +78,15 @@ class PresenceWatch(QObject):
         touch = not archive.read_only and (
             (report, told_chapter) != (report_id, chapter) or now - told_at >= HEARTBEAT_S)
 
-        client, who = self.client, self.who  # plain values: no Qt object travels to the writer thread
+        client, who, known = self.client, self.who, self._known_state()  # plain values: no Qt object
+        # travels to the writer thread
 
         def work():
             if touch:
                 archive.touch_presence(client, who, report_id, chapter)
-            return archive.others_present(report_id, client), archive.report_state(report_id)
+            state = archive.report_state(report_id)
+            fresh = archive.load_report(report_id) if state != known else None
+            return archive.others_present(report_id, client), fresh
         if touch:
             self._told = (report_id, chapter, now)
         self._busy = True
@@ -94,10 +101,40 @@ class PresenceWatch(QObject):
         self._busy = False
         if error is not None or report_id != self.window.report_id():
             return  # a lost connection shows when saving; another report was opened meanwhile
-        others, state = result
+        others, fresh = result
         self._show_others(others)
-        if self._changed_elsewhere(state) and not self.window.autosaver.has_pending():
-            self.window.tabs.reload()
+        if fresh is not None:
+            self._take_newer(fresh)
+
+    def _take_newer(self, fresh) -> None:
+        """Show what changed elsewhere, sparing the chapter being typed in (see the module's text)."""
+        tabs, autosaver = self.window.tabs, self.window.autosaver
+        outline = [(c.id, c.title) for c in tabs.report.chapters]
+        if fresh.revision > (tabs.report.revision or 0) or outline != [(c.id, c.title) for c in fresh.chapters]:
+            if not autosaver.has_pending():
+                tabs.reload()
+            return
+        loaded = {c.id: c.revision or 0 for c in tabs.report.chapters}
+        spared = []
+        for chapter in fresh.chapters:
+            if chapter.revision <= loaded[chapter.id] or self._noticed.get(chapter.id) == chapter.revision:
+                continue
+            if self._typing_in(chapter.id):
+                self._noticed[chapter.id] = chapter.revision
+                spared.append(chapter.title)
+            else:
+                tabs.refresh_chapter(chapter)
+        if spared:
+            self.window.statusBar().showMessage(self.tr(
+                "另一台电脑修改了“{0}”。您正在这一部分输入，屏幕上的内容没有被替换；保存时如与对方的修改冲突，"
+                "您的文字会保存为历史版本，并显示较新的内容。").format("、".join(spared)), 30000)
+
+    def _typing_in(self, chapter_id: int) -> bool:
+        """Typed in since loaded, and either still on screen or not yet written."""
+        tabs = self.window.tabs
+        page = next((p for p in tabs.loaded_pages() if p.chapter_id == chapter_id), None)
+        return page is not None and page.editor.document().isModified() and (
+            page is tabs.current_page() or self.window.autosaver.has_pending())
 
     def _show_others(self, others) -> None:
         parts = [self._where(o.who, o.chapter) for o in others]
@@ -110,7 +147,7 @@ class PresenceWatch(QObject):
             return self.tr("{0}（{1}）正在编辑：{2}").format(where, who, chapter)
         return self.tr("{0}（{1}）也打开了此报告").format(where, who)
 
-    def _changed_elsewhere(self, state) -> bool:
+    def _known_state(self) -> tuple:
+        """The revisions this window shows, as report_state() gives them (announced ones count as known)."""
         report = self.window.tabs.report
-        revision, chapters = state
-        return revision != report.revision or chapters != {c.id: c.revision for c in report.chapters}
+        return report.revision, {c.id: max(c.revision or 0, self._noticed.get(c.id, 0)) for c in report.chapters}

@@ -105,6 +105,12 @@ class ReportTabs(QTabWidget):
             self.load(self.report.id)
             self.show_chapter(keep)
 
+    def refresh_chapter(self, chapter: Chapter) -> None:
+        """Another window's newer text of a chapter with nothing of this window's in it (presence_watch)."""
+        self.page_for(chapter.id).show_newer(chapter)  # same title: a renamed chapter reloads the report
+        self._counts[chapter.id] = chapter.char_count()
+        self._emit_counts()
+
     def show_report(self, report: Report, previous: Report | None, known_organs) -> None:
         """Tabs for every chapter; a chapter's editor is built when its tab is first shown."""
         self._relocating = True

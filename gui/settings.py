@@ -46,6 +46,7 @@ class Settings:
     last_report_id = _Setting("session/last_report_id", int, 0)
     last_archive = _Setting("files/last_archive", str, "")
     server_login = _Setting("files/server_login", str, "")  # gui/server_connect.py: no password in it
+    last_on_server = _Setting("files/last_on_server", bool, False)  # the next start connects (server_connect)
     last_import_dir = _Setting("files/last_import_dir", str, "")
     last_export_dir = _Setting("files/last_export_dir", str, "")
     export_variant = _Setting("export/variant", str, DEFAULT_VARIANT)

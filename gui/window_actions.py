@@ -50,6 +50,8 @@ ACTIONS = (
          "打开单位服务器（PostgreSQL）上的共享档案，多人同时编辑"),
     Spec("export_archive", "导出档案…", lambda w: _export_archive(w), None,
          "把整个档案导出为一个文件，带到另一台电脑或报送县司法局"),
+    Spec("import_archive", "导入档案…", lambda w: _import_archive(w), None,
+         "把另一台电脑导出的档案文件中的报告并入本档案（先逐份预览）", ARCHIVE),
     Spec("delete", "删除报告…", lambda w: w.reports.delete_report(), None, "把当前报告移到回收站（可恢复）", REPORT),
     Spec("quit", "退出", lambda w: w.close(), Key.Quit),
     Spec("undo", "撤销", lambda w: w.reports.on_editor("undo"), Key.Undo),
@@ -80,7 +82,7 @@ FONT_MENU = "font_set_menu"
 INSERT_FIGURE_MENU = "insert_figure_menu"  # gui/insert_figure.py
 MENUS = (
     ("文件(&F)", ("new", "import", "export", FONT_MENU, None, "save_now", "snapshot", "versions", None,
-                "connect_server", "export_archive", "backups", None, "delete", None, "quit")),
+                "connect_server", "export_archive", "import_archive", "backups", None, "delete", None, "quit")),
     ("编辑(&E)", ("undo", "redo", None, "cut", "copy", "paste", "select_all", None, "find", "replace",
                  "year_update", "search", None, INSERT_FIGURE_MENU)),
     ("格式(&O)", LEVEL_NAMES),
@@ -99,6 +101,11 @@ def _connect_server(window) -> None:
 def _export_archive(window) -> None:
     from gui.archive_export import export_archive
     export_archive(window)
+
+
+def _import_archive(window) -> None:
+    from gui.archive_import import import_archive
+    import_archive(window)
 
 
 def _map_chapter(window) -> None:
