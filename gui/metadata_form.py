@@ -1,7 +1,7 @@
 """基本信息: the report's metadata as a form. Every edit emits `changed`; the owner autosaves."""
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
@@ -20,6 +20,7 @@ class MetadataForm(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self._loading = False
+        self._hint_stale = False  # a loaded 文号 not checked yet (see showEvent)
         inner = QWidget()
         inner.setMaximumWidth(FORM_MAX_WIDTH)
         form = QFormLayout()
@@ -105,8 +106,16 @@ class MetadataForm(QScrollArea):
         self.written_date.set_date(report.written_date)
         self.printing_date.set_date(report.printing_date)
         self._loading = False
-        # Right after the report shows: the 文号 rules (core.checks) need not hold up opening it.
-        QTimer.singleShot(0, self._show_doc_number_hint)
+        self._hint_stale = True
+        if self.isVisible():
+            self._show_doc_number_hint()
+
+    def showEvent(self, event) -> None:
+        # The loaded 文号 is checked when the form first shows: its rules (core.checks) stay out of the
+        # opening of a report, which shows a chapter.
+        super().showEvent(event)
+        if self._hint_stale:
+            self._show_doc_number_hint()
 
     def _calendars_follow_year(self, year: int) -> None:
         for picker in (self.written_date, self.printing_date):
@@ -132,6 +141,7 @@ class MetadataForm(QScrollArea):
         self.changed.emit()
 
     def _show_doc_number_hint(self) -> None:
+        self._hint_stale = False
         # The same rules the 检查 applies (GB/T 9704-2012 7.2.5), so the form and the check agree.
         from core.checks import doc_number_problems  # only its rules: the checks package loads lazily
         problems = doc_number_problems(self.doc_number.text())

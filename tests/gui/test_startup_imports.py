@@ -29,7 +29,7 @@ print(json.dumps(sorted(sys.modules)))
 """
 
 NOT_AT_START = (
-    "core.checks.engine",  # 检查: its rules load with the panel or the export
+    "core.checks",  # 检查: its rules load with the panel, the export or the 基本信息 form shown
     "core.docx_export", "docx",  # 导出
     "core.importing",  # 导入 (and the date parsing of the 基本信息 form, on the first typed date)
     "core.figure_text",  # 从正文中提取数据
