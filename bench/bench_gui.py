@@ -94,8 +94,8 @@ def start_times(command: list[str], env: dict) -> list[float]:
 
 def files_read(db: Path, env: dict) -> list[Path]:
     """Every file a start reads: modules (and their bytecode), shared libraries, fonts."""
-    out = subprocess.run([sys.executable, "-c", FILES_READ, str(ROOT), str(db)], capture_output=True, text=True,
-                         check=True, env=env)
+    out = subprocess.run([sys.executable, "-c", FILES_READ, str(ROOT), str(db)], capture_output=True,
+                         text=True, check=True, env=env)
     files = [Path(p) for p in out.stdout.split("\n") if p]
     files += Path(env["PYTHONPYCACHEPREFIX"]).rglob("*.pyc")
     return files
@@ -121,7 +121,8 @@ def bench_start(runs: int, folder: Path, cold: bool = False) -> list[dict]:
         with Archive(db) as archive:
             seed(archive)
     env = start_env(folder)
-    bare_command, app_command = ["-c", BARE_START], [str(ROOT / "main.py"), "--db", str(db), "--print-start-times"]
+    bare_command = ["-c", BARE_START]
+    app_command = [str(ROOT / "main.py"), "--db", str(db), "--print-start-times"]
     start_times(bare_command, env), start_times(app_command, env)  # writes the bytecode
     files = files_read(db, env) if cold else []
     bare, shown, ready = [], [], []
@@ -135,9 +136,9 @@ def bench_start(runs: int, folder: Path, cold: bool = False) -> list[dict]:
     b, s, r = (statistics.median(v) * 1000 for v in (bare, shown, ready))
     shown_ok, ready_ok = s <= SHOWN_GOAL * b, r <= READY_GOAL * b
     cache = "cold" if cold else "warm"
-    print(f"start ({cache} file cache)  bare six-tab window {b:7.0f} ms | our window shown {s:7.0f} ms ({s / b:.2f}×, "
-          f"goal ≤ {SHOWN_GOAL}×: {'ok' if shown_ok else 'OVER GOAL'}) | report editable {r:7.0f} ms ({r / b:.2f}×, "
-          f"goal ≤ {READY_GOAL}×: {'ok' if ready_ok else 'OVER GOAL'})")
+    print(f"start ({cache} file cache)  bare six-tab window {b:7.0f} ms | our window shown {s:7.0f} ms "
+          f"({s / b:.2f}×, goal ≤ {SHOWN_GOAL}×: {'ok' if shown_ok else 'OVER GOAL'}) | report editable "
+          f"{r:7.0f} ms ({r / b:.2f}×, goal ≤ {READY_GOAL}×: {'ok' if ready_ok else 'OVER GOAL'})")
     return [row(f"start, {cache} cache: window shown (process)", s, "ms", "bare six-tab window", b,
                 f"≤ {SHOWN_GOAL}×", shown_ok),
             row(f"start, {cache} cache: report editable (process)", r, "ms", "bare six-tab window", b,

@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from gui.app import run_gui
-        return run_gui(args.db, quit_when_ready=args.quit_after_start, print_start_times=args.print_start_times)
+        return run_gui(args.db, quit_when_ready=args.quit_after_start,
+                       print_start_times=args.print_start_times)
     from cli.commands import run_command
     from core.logs import setup_logging
     setup_logging()

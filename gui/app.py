@@ -32,8 +32,6 @@ def _install_qt_translation(app) -> None:
 
 
 def run_gui(db_path: str | None, quit_when_ready: bool = False, print_start_times: bool = False) -> int:
-    from core.logs import setup_logging
-    setup_logging()
     app = make_application()
     from PySide6.QtCore import QTimer
     from gui import dialog_titles
@@ -43,6 +41,7 @@ def run_gui(db_path: str | None, quit_when_ready: bool = False, print_start_time
     _show_unexpected_errors(window)
     if print_start_times:  # before start(): "shown" is queued ahead of the opening of the archive
         _print_start_times(app, window)
+    QTimer.singleShot(0, _set_up_logging)  # once the window is on screen, before the archive opens
     failed = []
     start(window, db_path, lambda: (failed.append(True), app.quit()))
     # Every event of the application passes through this filter (in Python): it comes once the report
@@ -52,6 +51,11 @@ def run_gui(db_path: str | None, quit_when_ready: bool = False, print_start_time
         QTimer.singleShot(0, app.quit)
     code = app.exec()
     return 1 if failed else code
+
+
+def _set_up_logging() -> None:
+    from core.logs import setup_logging
+    setup_logging()
 
 
 def _print_start_times(app, window) -> None:

@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 
 _HOMES = {
     "core.checks.engine": ("apply_all_fixes", "apply_fix", "run_checks", "target_text"),
-    "core.checks.model": ("ERROR", "RULES", "SEVERITY_LABELS", "SUGGESTION", "Finding", "Fix", "Location", "Rule",
-                          "Target"),
-    "core.checks.places": ("describe_errors", "finding_dict", "font_findings", "missing_fonts_summary", "place_of"),
+    "core.checks.model": ("ERROR", "RULES", "SEVERITY_LABELS", "SUGGESTION", "Finding", "Fix", "Location",
+                          "Rule", "Target"),
+    "core.checks.places": ("describe_errors", "finding_dict", "font_findings", "missing_fonts_summary",
+                           "place_of"),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
