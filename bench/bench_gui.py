@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -74,15 +75,26 @@ os._exit(0)
 """
 
 
+# The clerks' common screen (Qt's offscreen default is 800×800, where no saved window fits).
+SCREEN = {"screens": [{"name": "screen", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96,
+                       "logicalBaseDpi": 96, "dpr": 1}]}
+
+
 def start_env(folder: Path) -> dict:
     """The environment a clerk's start has: compiled bytecode at hand (an installed app ships it). With
     PYTHONDONTWRITEBYTECODE set, as on this machine, every start would compile our modules from source;
     the bytecode goes to a temporary folder instead, written by an untimed first start. Preferences and
-    the log go to the temporary folder too, never to the user's (HOME stays: fontconfig's cache is there)."""
+    the log go to the temporary folder too, never to the user's (HOME stays: fontconfig's cache is there).
+    Offscreen, both processes get a 1366×768 screen."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     home = folder / "home"
-    return dict(env, PYTHONPYCACHEPREFIX=str(folder / "pycache"), XDG_CONFIG_HOME=str(home / "config"),
-                XDG_DATA_HOME=str(home / "data"))
+    env.update(PYTHONPYCACHEPREFIX=str(folder / "pycache"), XDG_CONFIG_HOME=str(home / "config"),
+               XDG_DATA_HOME=str(home / "data"))
+    if env.get("QT_QPA_PLATFORM") == "offscreen":
+        screen = folder / "screen.json"
+        screen.write_text(json.dumps(SCREEN))
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    return env
 
 
 def start_times(command: list[str], env: dict) -> list[float]:

@@ -34,7 +34,6 @@ def _install_qt_translation(app) -> None:
 def run_gui(db_path: str | None, quit_when_ready: bool = False, print_start_times: bool = False) -> int:
     app = make_application()
     from PySide6.QtCore import QTimer
-    from gui import dialog_titles
     from gui.main_window import MainWindow, start
     window = MainWindow()
     window.show()
@@ -46,11 +45,16 @@ def run_gui(db_path: str | None, quit_when_ready: bool = False, print_start_time
     start(window, db_path, lambda: (failed.append(True), app.quit()))
     # Every event of the application passes through this filter (in Python): it comes once the report
     # shows, so the first frames and the opening of the report do without it.
-    QTimer.singleShot(0, lambda: dialog_titles.install(app))
+    QTimer.singleShot(0, lambda: _install_dialog_titles(app))
     if quit_when_ready and not print_start_times:  # queued after start()'s opening of the archive
         QTimer.singleShot(0, app.quit)
     code = app.exec()
     return 1 if failed else code
+
+
+def _install_dialog_titles(app) -> None:
+    from gui import dialog_titles
+    dialog_titles.install(app)
 
 
 def _set_up_logging() -> None:
