@@ -19,9 +19,10 @@ class ArchiveCare(QObject):
     reopen_requested = Signal(str)  # open this path again (after a restore)
     message = Signal(str)  # a line for the status bar
 
-    def __init__(self, window: QWidget, session, autosaver, settings):
+    def __init__(self, window: QWidget, session, database, settings):
+        """`database`: gui/database.py's Database (writes, and waiting for them before a swap)."""
         super().__init__(window)
-        self.window, self.session, self.autosaver, self.settings = window, session, autosaver, settings
+        self.window, self.session, self.database, self.settings = window, session, database, settings
         self._conflict_shown = False
 
     # --- refused and failed saves ----------------------------------------------------------------
@@ -35,8 +36,7 @@ class ArchiveCare(QObject):
     @guarded
     def _show_newer(self, error) -> None:
         self._conflict_shown = False
-        self.autosaver.flush()
-        self.reload_requested.emit()
+        self.reload_requested.emit()  # reloading writes what is pending first
         show_error(self.window, error, self.tr("内容已在别处被修改"))
 
     def on_save_failed(self, error) -> None:
@@ -58,9 +58,10 @@ class ArchiveCare(QObject):
 
     def save_archive_to(self, target: Path) -> None:
         """Go on with a copy of the archive at `target`; what is still unsaved is written there."""
+        self.database.wait_for(lambda _gone: None, even_if_unsaved=True)  # nothing writes during the swap
         self.session.save_elsewhere(target)  # the panels hold session.current: they follow the new file
         self.settings.last_archive = str(target)
-        if self.autosaver.flush():
+        if self.database.write_everything():
             self.message.emit(self.tr("档案已另存到 {0}，之后的修改都保存在那里。").format(target))
 
     # --- backups ------------------------------------------------------------------------------------
@@ -68,19 +69,16 @@ class ArchiveCare(QObject):
     @guarded
     def show_backups(self) -> None:
         from gui.backup_dialog import BackupDialog
-        if not self.autosaver.flush():
-            return
-        dialog = BackupDialog(self.session.archive, self.window)
+        dialog = BackupDialog(self.database, self.window)
         dialog.restore_requested.connect(self.restore_backup)
         dialog.open()
 
     @guarded
     def restore_backup(self, backup: Path) -> None:
-        """Put a backup in place of the open archive; the current one is backed up and kept aside first."""
-        if not self.autosaver.flush():
-            return
+        """Put a backup in place of the open archive; the current one is backed up and kept aside first.
+        Waits for the database: nothing may be writing while the file is swapped."""
         path = self.session.archive.path
-        self.session.archive.backup("before-backup-restore")
+        self.database.wait_for(lambda archive: archive.backup("before-backup-restore"))
         self.closing.emit()
         self.session.close()
         backups.restore_backup(path, backup, aside="replaced")

@@ -24,7 +24,7 @@ def _tr(text: str) -> str:
 
 
 def export_archive(window) -> None:
-    if window.archive is None or not window.autosaver.flush():
+    if window.archive is None:
         return
     start = Path(window.settings.last_export_dir or Path.home()) / f"法治年报档案-{date.today():%Y%m%d}{SUFFIX}"
     chosen, _ = QFileDialog.getSaveFileName(window, _tr("导出档案"), str(start),
@@ -33,10 +33,10 @@ def export_archive(window) -> None:
         return
     target = Path(chosen if chosen.endswith(SUFFIX) else chosen + SUFFIX)
     window.settings.last_export_dir = str(target.parent)
-    source = window.archive
-    window.statusBar().showMessage(_tr("正在导出档案…"))
-    window.autosaver.run(lambda: write_portable_copy(source, target),
-                         lambda summary, error: _done(window, target, summary, error))
+    window.statusBar().showMessage(_tr("正在导出档案…"))  # queued behind what was typed: it is in the copy
+    window.database.run(lambda source: write_portable_copy(source, target),
+                        lambda summary: _done(window, target, summary, None),
+                        lambda error: _done(window, target, None, error))
 
 
 def write_portable_copy(source, target: Path) -> str:

@@ -101,7 +101,7 @@ class MergePreviewDialog(QDialog):
 
 def import_archive(window) -> None:
     """文件 ▸ 导入档案…: choose the file, read and compare it on the writer thread, then preview."""
-    if window.archive is None or not window.autosaver.flush():
+    if window.archive is None:
         return
     chosen, _ = QFileDialog.getOpenFileName(window, _tr("导入档案"), window.settings.last_import_dir,
                                             _tr("法治年报档案 (*.sqlite3);;所有文件 (*)"))
@@ -109,18 +109,18 @@ def import_archive(window) -> None:
         return
     path = Path(chosen)
     window.settings.last_import_dir = str(path.parent)
-    target = window.archive
 
-    def read():
+    def read(target):  # on the Database's writer thread, after what was typed
         from core.archive.merge import plan_merge, read_source, refuse_same_archive
         refuse_same_archive(path, target)
         source = read_source(path)
         return source, plan_merge(target, source)
     window.statusBar().showMessage(_tr("正在读取档案文件…"))
-    window.autosaver.run(read, lambda result, error: _preview(window, target, result, error))
+    window.database.run(read, lambda result: _preview(window, result, None),
+                        lambda error: _preview(window, None, error))
 
 
-def _preview(window, target, result, error) -> None:
+def _preview(window, result, error) -> None:
     window.statusBar().clearMessage()
     if error is not None:
         show_error(window, error, _tr("导入档案失败"))
@@ -131,11 +131,12 @@ def _preview(window, target, result, error) -> None:
         return
     replacing = dialog.replacing()
 
-    def merge():
+    def merge(target):
         from core.archive.merge import describe_merge, merge_into
         return describe_merge(merge_into(target, source, replacing))
     window.statusBar().showMessage(_tr("正在导入档案…"))
-    window.autosaver.run(merge, lambda summary, failure: _done(window, summary, failure))
+    window.database.run(merge, lambda summary: _done(window, summary, None),
+                        lambda failure: _done(window, None, failure))
 
 
 def _done(window, summary: str | None, error: Exception | None) -> None:
@@ -145,7 +146,7 @@ def _done(window, summary: str | None, error: Exception | None) -> None:
         return
     if window.report_id() is None:
         window.reports.show_archive()
-    elif window.autosaver.flush():  # typed while merging: written (or kept as a version) before reloading
+    else:  # typed while merging: written (or kept as a version) before reloading
         window.reports.reload()
     window.statusBar().showMessage(summary.splitlines()[0], 15000)
     box = QMessageBox(QMessageBox.Icon.Information, _tr("导入档案"), summary, QMessageBox.StandardButton.Ok, window)

@@ -3,15 +3,15 @@ later than 1.5 s after the first unsaved one, however steadily the user types �
 
 Saving a 30,000-character chapter takes ≈25 ms (the full-text index is rebuilt for it; see
 bench/bench_gui.py), longer than a keystroke may wait. So each write happens in two steps: on the GUI
-thread `prepare()` copies the text out of the editor (≈1 ms) and returns a `write()` that touches only
-that copy; `write()` runs on one writer thread, in order. Everything else that writes to the archive
-calls `flush()` first, which waits until the writer is idle — so there is only ever one writer.
+thread `prepare()` copies the text out of the editor (≈1 ms) and returns a `write(archive)` that
+touches only that copy; `write()` runs on the one writer thread of gui/database.py's Database, which
+owns this autosaver and queues every other archive operation behind the writes started here.
 
 A failed write stays pending and is retried; the user sees one message per failure streak.
 """
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Executor, Future, wait
 from datetime import datetime
 from typing import Callable, Hashable
 
@@ -23,7 +23,7 @@ DELAY_MS = 600  # a pause in typing writes soon
 MAX_WAIT_MS = 1500  # steady typing writes too: in the database within 2 s of any keystroke
 RETRY_MS = 5000
 
-Write = Callable[[], None]
+Write = Callable[[object], None]  # write(archive), on the writer thread
 Prepare = Callable[[], Write]
 
 
@@ -33,23 +33,22 @@ class Autosaver(QObject):
     saved = Signal(object)  # the key of each successful write
     conflicted = Signal(object)  # an EditConflict: the text was kept as a version, not retried
     _finished = Signal(object)  # a Future, from the writer thread, queued to the GUI thread
-    _ran = Signal(object)  # (done, result, error) of run(), from the writer thread
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, writer: Executor, archive, parent: QObject | None = None):
+        """`writer`: the Database's one writer thread; `archive`: what each write(archive) gets."""
         super().__init__(parent)
+        self._writer, self._archive = writer, archive
         self._pending: dict[Hashable, Prepare] = {}
         self._in_flight: list[Future] = []
         self._failing = False
         self.last_error = None  # the latest failure, shown once per streak
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._timer = QTimer(self)  # restarted by every change (debounce), or the retry after a failure
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(lambda: self._start_writes())
+        self._timer.timeout.connect(lambda: self.start_writes())
         self._deadline = QTimer(self)  # started by the first unsaved change, not restarted by the next
         self._deadline.setSingleShot(True)
-        self._deadline.timeout.connect(lambda: self._start_writes())
+        self._deadline.timeout.connect(lambda: self.start_writes())
         self._finished.connect(self._on_finished)
-        self._ran.connect(lambda outcome: outcome[0](outcome[1], outcome[2]))
 
     def schedule(self, key: Hashable, prepare: Prepare) -> None:
         """Save later; a newer schedule for the same key replaces the older one."""
@@ -63,40 +62,28 @@ class Autosaver(QObject):
     def write_soon(self) -> None:
         """Start writing what is pending now, without waiting for it (focus lost, tab switched)."""
         if self._pending:
-            self._start_writes()
+            self.start_writes()
+
+    def waiting(self) -> bool:
+        """Changes waiting for the timer (not yet handed to the writer)."""
+        return bool(self._pending)
 
     def has_pending(self) -> bool:
         """Changes not yet confirmed written: scheduled, being written, or written but not yet reported."""
         return bool(self._pending) or any(not _handled(f) for f in self._in_flight)
 
-    def run(self, work: Callable[[], object], done: Callable[[object, Exception | None], None]) -> None:
-        """Run work() on the writer thread after the pending edits (written first, in order); then
-        done(result, error) on the GUI thread. Long archive work (an export) goes this way."""
-        self._start_writes()
-
-        def job():
-            try:
-                outcome = (done, work(), None)
-            except Exception as err:  # noqa: BLE001 — handed back to the GUI thread
-                outcome = (done, None, err)
-            self._ran.emit(outcome)
-        self._writer.submit(job)
-
-    def run_later(self, work: Callable[[], object]) -> None:
-        """Run work on the writer thread after what is queued (a backup); its failure is not shown."""
-        self._writer.submit(work)
-
     def discard(self, key: Hashable) -> None:
         self._pending.pop(key, None)
 
-    def flush(self) -> bool:
-        """Write everything now and wait for the writer; False (still pending) when a write failed."""
+    def write_and_wait(self) -> bool:
+        """Write everything now and wait for it (only the Database calls this: it owns the ordering);
+        False (still pending) when a write failed."""
         self._timer.stop()
         self._deadline.stop()
         if not self.has_pending():
             return True
         self._wait_in_flight()  # writes already running first: a failed one is pending again, retried now
-        self._start_writes()
+        self.start_writes()
         errors = self._wait_in_flight()
         return self._report(next((e for e in errors if e is not None), None))
 
@@ -107,12 +94,10 @@ class Autosaver(QObject):
         wait(futures)
         return [self._settle_future(f) for f in futures if not _handled(f)]
 
-    def close(self) -> None:
-        self._writer.shutdown(wait=True)
-
     # --- the writer ----------------------------------------------------------------------------
 
-    def _start_writes(self) -> list[Future]:
+    def start_writes(self) -> list[Future]:
+        """Queue every pending write now; the writes not yet settled (these and earlier ones)."""
         self._deadline.stop()
         futures = []
         for key, prepare in list(self._pending.items()):
@@ -126,12 +111,11 @@ class Autosaver(QObject):
             future.add_done_callback(self._emit_finished)
             futures.append(future)
         self._in_flight = [f for f in self._in_flight if not _handled(f)] + futures
-        return futures
+        return list(self._in_flight)
 
-    @staticmethod
-    def _run(key, write: Write):
+    def _run(self, key, write: Write):
         try:
-            write()
+            write(self._archive)
         except Exception as err:  # noqa: BLE001 — handed back to the GUI thread
             return key, write, err
         return key, write, None
@@ -141,7 +125,7 @@ class Autosaver(QObject):
 
     def _on_finished(self, future: Future) -> None:
         if _handled(future):
-            return  # flush() already settled it
+            return  # write_and_wait() already settled it
         error = self._settle_future(future)
         if error is not None or not self.has_pending():
             self._report(error)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushB
 
 from core import backups
 from core.outline import format_date
-from gui.errors import ask, guarded
+from gui.errors import ask
 from gui.tables import list_table
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -20,9 +20,10 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 class BackupDialog(QDialog):
     restore_requested = Signal(object)  # the backup's Path: the window closes, restores and reopens
 
-    def __init__(self, archive, parent: QWidget | None = None):
+    def __init__(self, database, parent: QWidget | None = None):
+        """`database`: gui/database.py's Database; a backup is made behind what was typed."""
         super().__init__(parent)
-        self.archive = archive
+        self.database = database
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("备份与恢复"))
         self.resize(860, 520)
@@ -55,7 +56,7 @@ class BackupDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        found = [backups.describe(p) for p in reversed(backups.list_backups(self.archive.path))]
+        found = [backups.describe(p) for p in reversed(backups.list_backups(self.database.archive.path))]
         self.table.setRowCount(len(found))
         for row, info in enumerate(found):
             cells = (f"{format_date(info.when)} {info.when:%H:%M}", info.reason, "；".join(info.reports) or "（空）")
@@ -69,19 +70,16 @@ class BackupDialog(QDialog):
         items = self.table.selectedItems()
         return Path(items[0].data(PATH_ROLE)) if items else None
 
-    @guarded
     def backup_now(self) -> None:
-        self.archive.backup("manual")
-        self.refresh()
+        self.database.run(lambda archive: archive.backup("manual"), lambda _path: self.refresh())
 
-    @guarded
     def backup_to(self) -> None:
-        name = f"{self.archive.path.stem}-备份-{datetime.now():%Y%m%d}.sqlite3"
+        name = f"{self.database.archive.path.stem}-备份-{datetime.now():%Y%m%d}.sqlite3"
         target, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), str(Path.home() / name),
                                                 self.tr("法治年报档案 (*.sqlite3)"))
         if target:
-            self.archive.save_copy_as(Path(target))
-            ask(self, self.tr("备份到"), self.tr("已把档案复制到：\n{0}").format(target), self.tr("好"), self.tr("关闭"))
+            self.database.run(lambda archive: archive.save_copy_as(Path(target)), lambda _none: ask(
+                self, self.tr("备份到"), self.tr("已把档案复制到：\n{0}").format(target), self.tr("好"), self.tr("关闭")))
 
     def restore_selected(self) -> None:
         backup = self.selected()

@@ -59,11 +59,14 @@ def map_current_chapter(reports) -> None:
 def _map(reports) -> None:
     tabs = reports.tabs
     page = tabs.current_page()
-    if page is None or not reports.autosaver.flush():
+    if page is None:
         return
     dialog = ChapterMappingDialog(page.chapter, tabs.chapters(), tabs.report.year, reports.window)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.choice() == page.chapter.template_key:
         return
-    reports.archive.set_chapter_template_key(page.chapter_id, dialog.choice())
-    tabs.reload(page.chapter_id)
-    reports.refresh_check_panel()
+    chapter_id, key = page.chapter_id, dialog.choice()
+
+    def show(_none) -> None:
+        tabs.reload(chapter_id)
+        reports.refresh_check_panel()
+    reports.database.run(lambda archive: archive.set_chapter_template_key(chapter_id, key), show)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
 
 from core.checks import ERROR, Finding, font_findings, missing_fonts_summary, place_of, run_checks
 from core.outline import Report
-from gui.errors import guarded
 from gui.settings import Settings
 
 SEVERITY_COLORS = {ERROR: QColor("#c0392b"), "suggestion": QColor("#8a6d00")}
@@ -22,13 +21,13 @@ class CheckPanel(QWidget):
     jump_requested = Signal(int, int, int, int)  # chapter_id, block_index (-1: title), start, end
     field_requested = Signal(str)  # a report metadata field (Report attribute name) to show
     report_changed = Signal(int)  # report_id, after a fix was written to the database
+    checked = Signal()  # the findings shown are those of the report as now stored
 
-    def __init__(self, archive, settings: Settings, flush_edits=None, parent: QWidget | None = None):
-        """flush_edits() → bool writes the typed text before a fix is written (False: it could not)."""
+    def __init__(self, database, settings: Settings, parent: QWidget | None = None):
+        """`database`: gui/database.py's Database; checks and fixes are queued behind the typed text."""
         super().__init__(parent)
-        self.archive = archive
+        self.database = database
         self.settings = settings
-        self.flush_edits = flush_edits
         self._report_id: int | None = None
         self._report: Report | None = None
         self._findings: list[Finding] = []
@@ -89,19 +88,30 @@ class CheckPanel(QWidget):
         self._report_id = report_id
         self.refresh()
 
-    @guarded
-    def refresh(self) -> None:
-        """Re-run the checks on the report as stored."""
-        if self._report_id is None:
-            self._report, self._findings = None, []
-        else:
-            self._report = self.archive.load_report(self._report_id)
-            self._findings = run_checks(self._report)
+    def refresh(self, note: str = "") -> None:
+        """Re-run the checks on the report as stored once what was typed is written; `note` is said
+        instead of the summary (why it was checked again)."""
+        report_id = self._report_id
+        if report_id is None:
+            self._show(None, None, note)
+            return
+        self.database.run(lambda archive: archive.load_report(report_id),
+                          lambda report: self._show(report_id, report, note))
+
+    def _show(self, report_id: int | None, report: Report | None, note: str) -> None:
+        if report_id != self._report_id:
+            return  # another report was chosen meanwhile; its own check follows
+        self._report = report
+        self._findings = run_checks(report) if report is not None else []
+        if report is not None:
             installed, font_set_name = set(QFontDatabase.families()), self.settings.font_set
             self._pc_notes.setText(missing_fonts_summary(installed, font_set_name))
             self._pc_notes.setToolTip("\n".join(n.message for n in font_findings(installed, font_set_name)))
             self._pc_notes.setVisible(bool(self._pc_notes.text()))
         self._fill()
+        if note:
+            self._summary.setText(note)
+        self.checked.emit()
 
     def findings(self) -> list[Finding]:
         return list(self._findings)
@@ -162,46 +172,48 @@ class CheckPanel(QWidget):
 
     # --- fixing ------------------------------------------------------------------------------
 
-    @guarded
+    # Each is one Archive call queued behind the typed text: the fix applies to what was typed.
+
     def fix_selected(self) -> None:
-        finding = self._selected()
-        if finding is None or finding.fix is None or not self._flushed():
+        finding, report_id = self._selected(), self._report_id
+        if finding is None or finding.fix is None:
             return
-        if not self.archive.apply_fixes(self._report_id, finding).changed:
-            self.refresh()
-            self._summary.setText(self.tr("这一处在检查后已被改动，已重新检查。"))
-            return
-        self.report_changed.emit(self._report_id)
-        self.refresh()
+        self.database.run(lambda archive: archive.apply_fixes(report_id, finding),
+                          lambda result: self._fixed(report_id, result.changed,
+                                                     self.tr("这一处在检查后已被改动，已重新检查。")))
 
-    @guarded
     def fix_all(self) -> None:
-        if self._report_id is None or not self._flushed():
+        report_id = self._report_id
+        if report_id is None:
             return
-        result = self.archive.apply_fixes(self._report_id, None, FIX_ALL_LABEL)  # fixes and snapshot: one step
-        if result.changed:
-            self._undo_snapshot = result.snapshot_id
-            self.report_changed.emit(self._report_id)
-        self.refresh()
 
-    @guarded
+        def done(result):
+            if result.changed:
+                self._undo_snapshot = result.snapshot_id
+            self._fixed(report_id, result.changed)
+        self.database.run(lambda archive: archive.apply_fixes(report_id, None, FIX_ALL_LABEL), done)
+
     def undo_fix_all(self) -> None:
-        if self._undo_snapshot is None or not self._flushed():
+        snapshot_id, report_id = self._undo_snapshot, self._report_id
+        if snapshot_id is None:
             return
-        self.archive.restore_snapshot(self._undo_snapshot)
         self._undo_snapshot = None
-        self.report_changed.emit(self._report_id)
-        self.refresh()
+        self._update_buttons()
+        self.database.run(lambda archive: archive.restore_snapshot(snapshot_id),
+                          lambda _before: self._fixed(report_id, True))
 
-    def _flushed(self) -> bool:
-        return self.flush_edits is None or bool(self.flush_edits())
+    def _fixed(self, report_id: int, changed: bool, note_unchanged: str = "") -> None:
+        if changed:
+            self.report_changed.emit(report_id)
+        if report_id == self._report_id:
+            self.refresh("" if changed else note_unchanged)
 
 
-def check_dock(window, archive, settings: Settings, flush_edits, tabs, on_changed, action) -> CheckPanel:
+def check_dock(window, database, settings: Settings, tabs, on_changed, action) -> CheckPanel:
     """The 检查 panel in a dock at the bottom of `window`, wired to the tabs and to its toggle action."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDockWidget
-    panel = CheckPanel(archive, settings, flush_edits, window)
+    panel = CheckPanel(database, settings, window)
     panel.jump_requested.connect(tabs.jump_to)
     panel.field_requested.connect(tabs.show_field)
     panel.report_changed.connect(on_changed)

@@ -23,6 +23,12 @@ DOCX_FILTER = "Word 文档 (*.docx)"
 FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Word 即可打印）"}
 
 
+def _pdf_writer():
+    """The PDF is drawn by Qt (gui.pdf_export); the archive's export_report takes it as its writer."""
+    from gui.pdf_export import export_pdf
+    return export_pdf
+
+
 class ExportDialog(QDialog):
     """File name, variant and 导出后打开 in one small dialog."""
 
@@ -84,17 +90,17 @@ class ExportFlow(QObject):
     failed = Signal(str)  # the Chinese message
     check_requested = Signal()  # 「去检查」 in the confirmation: show the 检查 panel instead of exporting
 
-    def __init__(self, archive, settings, parent_widget: QWidget, run):
-        """run(work, done): runs work on the archive's writer thread, done(result, error) back here."""
+    def __init__(self, database, settings, parent_widget: QWidget):
+        """`database`: gui/database.py's Database; the export is queued behind what was typed."""
         super().__init__(parent_widget)
-        self.archive, self.settings, self.parent_widget, self._run = archive, settings, parent_widget, run
+        self.database, self.settings, self.parent_widget = database, settings, parent_widget
         self.busy = False
 
     # --- the flow -------------------------------------------------------------------------------------
 
     def export(self, report_id: int) -> None:
-        try:
-            report = self.archive.load_report(report_id)
+        try:  # the confirmation is about the text as typed: waited for
+            report = self.database.wait_for(lambda archive: archive.load_report(report_id))
             if not self._confirmed(report):
                 return
             target = self.choose_target(report)
@@ -113,18 +119,13 @@ class ExportFlow(QObject):
         self.busy = True
         kind = "PDF" if path.suffix.lower() == ".pdf" else "Word"
         font_set, label = self._font_set_name(), f"导出 {kind}（{VARIANT_LABELS[variant]}，{path.name}）"
-        write = self._write_pdf if kind == "PDF" else self.archive.export_report
-        self._run(lambda: write(report_id, path, variant, font_set, label, with_figures=with_figures),
-                  lambda _result, error: self._on_finished(path, error, variant, open_after, report_id,
-                                                           with_figures))
+        writer = _pdf_writer() if kind == "PDF" else None  # the PDF is drawn by Qt (gui.pdf_export)
 
-    def _write_pdf(self, report_id: int, path: Path, variant: str, font_set: str, label: str,
-                   with_figures: bool = False) -> None:
-        """On the writer thread: the PDF (gui.pdf_export, Qt), then the version of what it holds."""
-        from gui.pdf_export import export_pdf
-        table = self.archive.figure_table(report_id) if with_figures else None
-        export_pdf(self.archive.load_report(report_id), path, variant, font_set, figures_table=table)
-        self.archive.take_snapshot(report_id, label, automatic=True)
+        def finished(error):
+            self._on_finished(path, error, variant, open_after, report_id, with_figures)
+        self.database.run(lambda archive: archive.export_report(report_id, path, variant, font_set, label,
+                                                                with_figures=with_figures, writer=writer),
+                          lambda _none: finished(None), finished)
 
     def _on_finished(self, path: Path, error, variant: str, open_after: bool, report_id: int,
                      with_figures: bool = False):

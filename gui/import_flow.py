@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (QDialog, QFileDialog, QLabel, QListWidget, QListWidgetItem, QTextBrowser,
@@ -76,38 +77,39 @@ class ImportSummaryDialog(QDialog):
 
 
 class ImportFlow(QObject):
-    """Errors propagate as AppError (ImportFailed …); the caller shows them. Nothing is stored on error."""
+    """Reading errors propagate as AppError (ImportFailed …); the caller shows them. Storing is one
+    Archive call queued on gui/database.py's Database; its error reaches the user as a message.
+    Nothing is stored on error."""
 
-    def __init__(self, archive, settings, parent: QWidget):
+    def __init__(self, database, settings, parent: QWidget, stored: Callable[[int], None]):
+        """stored(report_id) runs on the GUI thread once the import is in the archive."""
         super().__init__(parent)
-        self.archive, self.settings, self.parent_widget = archive, settings, parent
+        self.database, self.settings, self.parent_widget, self._stored = database, settings, parent, stored
 
-    def choose_and_import(self) -> int | None:
+    def choose_and_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.parent_widget, self.tr("导入以往报告"), self.settings.last_import_dir,
             self.tr("报告文件 (*.docx *.doc *.wps *.txt);;所有文件 (*)"))
         if not path:
-            return None
+            return
         self.settings.last_import_dir = str(Path(path).parent)
-        return self.import_path(Path(path))
+        self.import_path(Path(path))
 
-    def import_path(self, path: Path) -> int | None:
-        """Read, confirm, store; the stored report's id, or None when the user cancelled."""
-        from core.importing import existing_report_id, import_file, store_import
+    def import_path(self, path: Path) -> None:
+        """Read, confirm, store (the report and the figures ticked, with replace: one Archive call)."""
+        from core.importing import existing_report_id, import_file
         result = import_file(path)
         dialog = ImportSummaryDialog(result, path.name, self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
+            return
         replace = False
-        existing = existing_report_id(self.archive, result.report)
+        existing = existing_report_id(self.database.archive, result.report)
         if existing is not None:
             question = self.tr("档案中已有{0}年度的报告。\n\n用导入的内容覆盖它吗？"
                                "覆盖前，原来的内容会自动保存为一个历史版本。").format(result.report.year)
             if not ask(self.parent_widget, self.tr("覆盖已有报告"), question, self.tr("覆盖")):
-                return None
+                return
             replace = True
-        report_id, _replaced = store_import(self.archive, result, replace=replace)
-        figures = dialog.chosen_figures()
-        if figures:  # the report is stored: figures the clerk confirmed fill the 数据 page
-            self.archive.set_figures(report_id, figures)
-        return report_id
+        report, source, figures = result.report, result.source_name, dialog.chosen_figures()
+        self.database.run(lambda archive: archive.import_report(report, replace, source, figures),
+                          lambda stored: self._stored(stored[0]))

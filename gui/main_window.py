@@ -33,7 +33,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None):
         super().__init__()
         self.settings = settings or Settings()
-        self.autosaver = self.tabs = self.reports = None
+        self.database = self.tabs = self.reports = None
         from gui.archive_session import ArchiveSession
         self.session = ArchiveSession(self)
         self.setStyleSheet(STYLE)
@@ -52,13 +52,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter
         from gui.archive_panel import ArchivePanel
-        from gui.autosave import Autosaver
+        from gui.database import Database
         from gui.find_bar import FindBar
         from gui.report_tabs import ReportTabs
         from gui.start_page import StartPage
-        self.autosaver = Autosaver(self)
+        self.database = Database(self.session.current, self)  # the one owner of database work
         self.panel = ArchivePanel()
-        self.tabs = ReportTabs(self.autosaver, self.session.current)
+        self.tabs = ReportTabs(self.database)
         self.tabs.set_level_actions(self.level_actions + [self.insert_figure_menu.menuAction()])
         self.find_bar = FindBar()
         self.find_bar.hide()
@@ -83,8 +83,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtGui import QGuiApplication
         from gui.archive_care import ArchiveCare
         from gui.report_controller import ReportController
-        self.reports = ReportController(self, self.session.current, self.autosaver, self.settings, self.tabs,
-                                        self.panel, self.window_actions)
+        self.reports = ReportController(self, self.database, self.settings, self.tabs, self.panel,
+                                        self.window_actions)
         self.reports.report_shown.connect(
             lambda shown: self.stack.setCurrentWidget(self.splitter if shown else self.start_page))
         self.reports.title_changed.connect(
@@ -94,18 +94,19 @@ class MainWindow(QMainWindow):
         self.start_page.import_requested.connect(self.reports.import_report)
         self.tabs.counts_changed.connect(self._show_counts)
         self.find_bar.find_requested.connect(lambda text, back: self.find_bar.show_result(self.tabs.find(text, back)))
-        self.autosaver.status_changed.connect(self.save_label.setText)
-        self.care = ArchiveCare(self, self.session, self.autosaver, self.settings)
+        edits = self.database.edits
+        edits.status_changed.connect(self.save_label.setText)
+        self.care = ArchiveCare(self, self.session, self.database, self.settings)
         self.care.reload_requested.connect(self.reports.reload)
         self.care.closing.connect(self.tabs.clear_report)
         self.care.reopen_requested.connect(self.open_archive)
         self.care.message.connect(lambda text: self.statusBar().showMessage(text, 15000))
-        self.autosaver.failed.connect(self.care.on_save_failed)
-        self.autosaver.conflicted.connect(self.care.on_conflict)
+        edits.failed.connect(self.care.on_save_failed)
+        edits.conflicted.connect(self.care.on_conflict)
         # Logging off or shutting down (the session manager asks first) and quitting write at once.
         app = QGuiApplication.instance()
-        app.commitDataRequest.connect(lambda *_args: self.autosaver.flush())
-        app.aboutToQuit.connect(self.autosaver.flush)
+        app.commitDataRequest.connect(lambda *_args: self.database.write_everything())
+        app.aboutToQuit.connect(self.database.write_everything)
 
     def _build_actions(self) -> None:
         """The actions of gui/window_actions.py's table; each is also `self.<name>_action`."""
@@ -150,13 +151,12 @@ class MainWindow(QMainWindow):
                                     else self.tr("只读：另一个窗口正在编辑此档案"))
         elif archive.path is not None:  # a server URL is not remembered: it may carry a password
             self.settings.last_archive = str(archive.path)
-            self.autosaver.run_later(archive.backup_if_due)  # the day's first backup, off the start
-        self.reports.show_archive()
+        self.reports.show_archive()  # first: the report's load must not queue behind the day's backup
+        if not read_only and archive.path is not None:
+            self.database.run_later(lambda stored: stored.backup_if_due())  # the day's first backup
         return True
 
-    @property
-    def archive(self):
-        return self.session.archive
+    archive = property(lambda self: self.session.archive)
 
     # The open report's handlers live in gui/report_controller.py; these names stay for callers.
     check_panel = property(lambda self: self.reports and self.reports.check_panel)
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
     # --- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:
-        if self.autosaver is not None and not self.autosaver.flush():
+        if self.database is not None and not self.database.write_everything():
             question = self.tr("有内容未能保存到数据库（原因见刚才的提示）。现在退出会丢失这些修改。\n\n仍要退出吗？")
             if not ask(self, self.tr("退出"), question, self.tr("仍然退出"), self.tr("不退出")):
                 event.ignore()
@@ -179,8 +179,8 @@ class MainWindow(QMainWindow):
                                   self.splitter if self.tabs is not None else None, self.tabs)
         self.settings.last_report_id = self.report_id() or 0
         self.settings.sync()
-        if self.autosaver is not None:
-            self.autosaver.close()
+        if self.database is not None:
+            self.database.close()
         self.session.backup_on_close()
         self.session.close()
         event.accept()

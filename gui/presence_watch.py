@@ -55,8 +55,8 @@ class PresenceWatch(QObject):
         if event.type() == QEvent.Type.Close:
             self._timer.stop()  # a poll after the window closed would find the writer thread gone
             if self.window.isVisible() and self._on_server() and not self.window.archive.read_only:
-                archive, client = self.window.archive, self.client
-                self.window.autosaver.run_later(lambda: archive.leave_presence(client))
+                client = self.client
+                self.window.database.run_later(lambda archive: archive.leave_presence(client))
         return False
 
     def _on_server(self) -> bool:
@@ -81,7 +81,7 @@ class PresenceWatch(QObject):
         client, who, known = self.client, self.who, self._known_state()  # plain values: no Qt object
         # travels to the writer thread
 
-        def work():
+        def work(archive):
             if touch:
                 archive.touch_presence(client, who, report_id, chapter)
             state = archive.report_state(report_id)
@@ -90,7 +90,8 @@ class PresenceWatch(QObject):
         if touch:
             self._told = (report_id, chapter, now)
         self._busy = True
-        self.window.autosaver.run(work, lambda result, error: self._show(report_id, result, error))
+        self.window.database.run(work, lambda result: self._show(report_id, result, None),
+                                 lambda error: self._show(report_id, None, error))
 
     def _chapter_title(self) -> str:
         """The chapter as its tab names it (「二、不足和原因」), "" on 基本信息/数据."""
@@ -108,7 +109,7 @@ class PresenceWatch(QObject):
 
     def _take_newer(self, fresh) -> None:
         """Show what changed elsewhere, sparing the chapter being typed in (see the module's text)."""
-        tabs, autosaver = self.window.tabs, self.window.autosaver
+        tabs, autosaver = self.window.tabs, self.window.database.edits
         outline = [(c.id, c.title) for c in tabs.report.chapters]
         if fresh.revision > (tabs.report.revision or 0) or outline != [(c.id, c.title) for c in fresh.chapters]:
             if not autosaver.has_pending():
@@ -134,7 +135,7 @@ class PresenceWatch(QObject):
         tabs = self.window.tabs
         page = next((p for p in tabs.loaded_pages() if p.chapter_id == chapter_id), None)
         return page is not None and page.editor.document().isModified() and (
-            page is tabs.current_page() or self.window.autosaver.has_pending())
+            page is tabs.current_page() or self.window.database.edits.has_pending())
 
     def _show_others(self, others) -> None:
         parts = [self._where(o.who, o.chapter) for o in others]

@@ -19,21 +19,28 @@ from core.replace import (Match, Options, block_offset, find_matches, place_labe
 
 
 class ReportAccess:
-    """The open report as the dialogs read and write it: flush typed text, load, store with a version.
+    """The open report as the dialogs read and write it, through gui/database.py's Database: load (what
+    is stored, typed text included), store with a version (one Archive call, queued in order).
 
     The only place these dialogs touch the archive (one call per read or write)."""
 
-    def __init__(self, archive, report_id: int, flush: Callable[[], bool], after_store: Callable[[], None]):
-        self._archive, self.report_id = archive, report_id
-        self._flush, self._after_store = flush, after_store
+    def __init__(self, database, report_id: int, after_store: Callable[[], None]):
+        self._database, self.report_id, self._after_store = database, report_id, after_store
 
-    def load(self) -> Report | None:
-        """The stored report, after writing what was typed; None when that write failed (already shown)."""
-        return self._archive.load_report(self.report_id) if self._flush() else None
+    def load(self) -> Report:
+        """The stored report once what was typed is written (the dialog needs it to go on)."""
+        report_id = self.report_id
+        return self._database.wait_for(lambda archive: archive.load_report(report_id))
 
-    def store(self, report: Report, version_label: str) -> None:
-        self._archive.replace_content(self.report_id, report, version_label)
-        self._after_store()
+    def store(self, report: Report, version_label: str, then: Callable[[], None] | None = None) -> None:
+        """Queue the rewrite; once done, the window shows the stored report, then then()."""
+        report_id = self.report_id
+
+        def done(_snapshot) -> None:
+            self._after_store()
+            if then is not None:
+                then()
+        self._database.run(lambda archive: archive.replace_content(report_id, report, version_label), done)
 
 
 def same_content(a: Report, b: Report) -> bool:
@@ -210,12 +217,12 @@ class ReplaceDialog(QDialog):
         if self._current is None or self._current not in self._matches(report):
             self._show_next(report, self._current)
             return
-        replacement = self.replace_edit.text()
-        self._store(report, replace_matches(report, [self._current], replacement), 1)
-        report = self._access.load()
-        if report is not None:
-            done = self._current
-            self._show_next(report, Match(done.slot, done.start, done.start + len(replacement) - 1), 1)
+        replacement, done = self.replace_edit.text(), self._current
+
+        def show_next() -> None:  # once the window shows the replaced text
+            after = Match(done.slot, done.start, done.start + len(replacement) - 1)
+            self._show_next(self._access.load(), after, 1)
+        self._store(report, replace_matches(report, [done], replacement), 1, show_next)
 
     @guarded
     def replace_everywhere(self) -> None:
@@ -231,10 +238,10 @@ class ReplaceDialog(QDialog):
         self._current = None
         self._say(self.tr("已替换 {0} 处。替换前的内容已自动保存为历史版本；点“撤销替换”可以恢复。").format(count))
 
-    def _store(self, before: Report, after: Report, count: int) -> None:
+    def _store(self, before: Report, after: Report, count: int, then=None) -> None:
         label = self.tr("替换“{0}”为“{1}”之前（{2}处）").format(
             self.find_edit.text(), self.replace_edit.text(), count)
-        self._access.store(after, label)
+        self._access.store(after, label, then)
         self._undo = (before, after)
         self.undo_button.setEnabled(True)
         self.stored.emit()

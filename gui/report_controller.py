@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from core.errors import AppError
+from gui.database import EditsNotSaved
 from gui.errors import ask, guarded, show_error
 from gui.window_actions import REPORT, WindowActions
 
@@ -23,10 +24,11 @@ class ReportController(QObject):
     title_changed = Signal(str)  # the open report's title ("" when none is open)
     message = Signal(str, int)  # a status-bar line and how long it stays (ms)
 
-    def __init__(self, window: QMainWindow, archive, autosaver, settings, tabs, panel, actions: WindowActions):
-        """`archive` is the session's CurrentArchive; `window` parents the dialogs and the 检查 dock."""
+    def __init__(self, window: QMainWindow, database, settings, tabs, panel, actions: WindowActions):
+        """`database`: gui/database.py's Database; `window` parents the dialogs and the 检查 dock."""
         super().__init__(window)
-        self.window, self.archive, self.autosaver, self.settings = window, archive, autosaver, settings
+        self.window, self.database, self.settings = window, database, settings
+        self.archive = database.archive  # for reading what is stored
         self.tabs, self.panel, self.actions = tabs, panel, actions
         self.check_panel = None
         self._export_flow = None
@@ -36,7 +38,7 @@ class ReportController(QObject):
         panel.report_action.connect(self._on_report_menu)
         tabs.meta_edited.connect(self.update_title)
         tabs.meta_saved.connect(self.refresh_panel)
-        autosaver.saved.connect(self.refresh_check_panel)
+        database.edits.saved.connect(self.refresh_check_panel)
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -59,10 +61,11 @@ class ReportController(QObject):
 
     @guarded
     def open_report(self, report_id: int) -> None:
-        if not self.autosaver.flush():  # the failure was shown; keep the typed text on screen
+        try:
+            self.tabs.load(report_id)
+        except EditsNotSaved:  # keep the typed text on screen; the failure was shown
             self.panel.mark_current(self.report_id())
-            return
-        self.tabs.load(report_id)
+            raise
         self.report_shown.emit(True)
         self.panel.mark_current(report_id)
         self.set_report_actions_enabled(True)
@@ -110,8 +113,6 @@ class ReportController(QObject):
     def new_report(self, basis_year: int | None = None) -> None:
         from gui.new_report_dialog import NewReportDialog
         from gui.start_page import default_report_year
-        if not self.autosaver.flush():
-            return
         organs_by_year: dict[int, list[str]] = {}
         for summary in sorted(self.archive.list_reports(), key=lambda r: r.year, reverse=True):
             organs_by_year.setdefault(summary.year, list(summary.organs))
@@ -129,11 +130,16 @@ class ReportController(QObject):
             question = self.tr("档案中已有{0}年度的报告。仍要再新建一份吗？").format(year)
             if not ask(self.window, self.tr("新建报告"), question, self.tr("新建")):
                 return
-        report_id = self.archive.new_report(year, organs=organs, from_year=from_year, copy_text=copy_text)
+        self.database.run(lambda archive: archive.new_report(year, organs=organs, from_year=from_year,
+                                                             copy_text=copy_text),
+                          lambda report_id: self._show_new(report_id, from_year if copy_text else None))
+
+    def _show_new(self, report_id: int, update_from_year: int | None) -> None:
+        """A report was stored (new, imported): show it; after copying last year's text, 年份更新."""
         self.refresh_panel()
         self.open_report(report_id)
-        if copy_text:
-            self.show_year_update(from_year)
+        if update_from_year is not None:
+            self.show_year_update(update_from_year)
 
     @guarded
     def import_report(self) -> None:
@@ -146,20 +152,14 @@ class ReportController(QObject):
 
     def _import(self, run) -> None:
         from gui.import_flow import ImportFlow
-        if not self.autosaver.flush():
-            return
-        report_id = run(ImportFlow(self.archive, self.settings, self.window))
-        if report_id is not None:
-            self.refresh_panel()
-            self.open_report(report_id)
+        run(ImportFlow(self.database, self.settings, self.window,
+                       lambda report_id: self._show_new(report_id, None)))
 
     @guarded
     def export_report(self) -> None:
-        if not self.autosaver.flush():
-            return
         if self._export_flow is None:
             from gui.export_flow import ExportFlow
-            self._export_flow = ExportFlow(self.archive, self.settings, self.window, self.autosaver.run)
+            self._export_flow = ExportFlow(self.database, self.settings, self.window)
             self._export_flow.exported.connect(lambda path: self.message.emit(self.tr("已导出：{0}").format(path), 10000))
             self._export_flow.failed.connect(lambda message: show_error(self.window, AppError(message)))
             check = self.actions.actions["check"]  # 「去检查」 in the export confirmation opens the 检查 dock
@@ -171,26 +171,23 @@ class ReportController(QObject):
     @guarded
     def save_version(self) -> None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
-        if not self.autosaver.flush():
-            return
         label, ok = QInputDialog.getText(self.window, self.tr("保存版本"), self.tr("版本说明（如“报县委前定稿”）："),
                                          QLineEdit.EchoMode.Normal, self.tr("手动保存的版本"))
         if ok:
-            self.archive.take_snapshot(self.report_id(), label.strip() or self.tr("手动保存的版本"))
-            self.message.emit(self.tr("已保存版本“{0}”").format(label.strip()), 5000)
+            report_id, label = self.report_id(), label.strip() or self.tr("手动保存的版本")
+            self.database.run(lambda archive: archive.take_snapshot(report_id, label),
+                              lambda _id: self.message.emit(self.tr("已保存版本“{0}”").format(label), 5000))
 
     @guarded
     def show_versions(self) -> None:
         from gui.versions_dialog import VersionsDialog
-        if not self.autosaver.flush():
-            return
-        dialog = VersionsDialog(self.archive, self.report_id(), self.window)
+        dialog = VersionsDialog(self.database, self.report_id(), self.window)
         dialog.restored.connect(self.reload)
         dialog.exec()
 
     def _report_access(self):
         from gui.replace_dialog import ReportAccess
-        return ReportAccess(self.archive, self.report_id(), self.autosaver.flush, self.reload)
+        return ReportAccess(self.database, self.report_id(), self.reload)
 
     @guarded
     def show_replace(self) -> None:
@@ -211,32 +208,28 @@ class ReportController(QObject):
         question = self.tr("把“{0}”移到回收站吗？\n\n回收站中的报告可以随时恢复（在左侧列表底部的“回收站”中右键选择“恢复”）。")
         if not ask(self.window, self.tr("删除报告"), question.format(report.title or report.year), self.tr("移到回收站")):
             return
-        if not self.autosaver.flush():
-            return
-        self.archive.delete_report(report.id)
-        self._show_no_report()
+        report_id = report.id
+        self.database.run(lambda archive: archive.delete_report(report_id),
+                          lambda _none: self._show_no_report())
 
     @guarded
     def undelete_report(self, report_id: int) -> None:
-        self.archive.undelete_report(report_id)
-        self.refresh_panel()
-        self.open_report(report_id)
+        self.database.run(lambda archive: archive.undelete_report(report_id),
+                          lambda _none: self._show_new(report_id, None))
 
     @guarded
     def purge_report(self, report_id: int) -> None:
         question = self.tr("彻底删除后无法恢复，连同其历史版本一并删除。确定彻底删除吗？")
         if ask(self.window, self.tr("彻底删除"), question, self.tr("彻底删除")):
-            self.archive.purge_report(report_id)
-            self.refresh_panel()
+            self.database.run(lambda archive: archive.purge_report(report_id),
+                              lambda _none: self.refresh_panel())
 
     # --- search and the editor ------------------------------------------------------------------
 
     @guarded
     def search_all(self) -> None:
         from gui.search_dialog import SearchDialog
-        if not self.autosaver.flush():
-            return
-        dialog = SearchDialog(self.archive, self.window)
+        dialog = SearchDialog(self.database, self.window)
         dialog.hit_activated.connect(self.open_hit)
         dialog.show()
 
@@ -262,15 +255,13 @@ class ReportController(QObject):
         check_action = self.actions.actions["check"]
         if self.check_panel is None:
             from gui.check_panel import check_dock
-            self.check_panel = check_dock(self.window, self.archive, self.settings, self.autosaver.flush, self.tabs,
+            self.check_panel = check_dock(self.window, self.database, self.settings, self.tabs,
                                           self._on_report_changed_elsewhere, check_action)
         dock = self.check_panel.parentWidget()
         if not check_action.isChecked():
             dock.hide()
             return
-        self.autosaver.flush()
-        self.check_panel.set_report(self.report_id())
-        self.check_panel.refresh()
+        self.check_panel.set_report(self.report_id())  # checks the text as stored after what was typed
         dock.show()
 
     def refresh_check_panel(self, _key=None) -> None:

@@ -1,7 +1,7 @@
 """The open report: a 基本信息 tab and one tab per chapter, in order, with generated numbers.
 
-Edits are handed to the Autosaver; structural changes (add, rename, move, remove) go to the archive
-at once, after pending text is written, so the two can never interleave.
+Edits are handed to the Database's autosave; structural changes (add, rename, move, remove) are
+Database operations, queued behind the typed text, so the two can never interleave (gui/database.py).
 """
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ import re
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from core.outline import Chapter, Report, chapter_numbers
 from core.template import template_chapter
-from gui.autosave import Autosaver
 from gui.chapter_editor import MIN_PANE_WIDTH, ChapterEditor
-from gui.errors import ask
+from gui.chapter_structure import FIXED_TABS, ChapterStructure
 from gui.figures_tab import FiguresTab
 from gui.metadata_form import MetadataForm
 
@@ -30,7 +29,6 @@ class _PendingPage(QWidget):
 TAB_LABEL_CHARS = 9
 COUNT_DELAY_MS = 300
 _LEADING_YEAR = re.compile(r"^\d{4}年度?")
-FIXED_TABS = 2  # 基本信息 and 数据 come before the chapters and stay there
 
 
 def tab_label(number: str, title: str, template_key: str | None) -> str:
@@ -42,18 +40,18 @@ def tab_label(number: str, title: str, template_key: str | None) -> str:
     return number + short
 
 
-class ReportTabs(QTabWidget):
+class ReportTabs(ChapterStructure, QTabWidget):
     meta_edited = Signal()  # metadata typed: refresh the window title
     meta_saved = Signal()  # metadata written: refresh the archive list
     counts_changed = Signal(int, int)  # characters in the current chapter, in the report
     current_editor_changed = Signal()
 
-    def __init__(self, autosaver: Autosaver, archive, parent: QWidget | None = None):
-        """`archive`: the Archive, or gui/archive_session.py's CurrentArchive standing for it."""
+    def __init__(self, database, parent: QWidget | None = None):
+        """`database`: gui/database.py's Database, the one way to the archive."""
         super().__init__(parent)
-        self.archive = archive
+        self.database = database
         self.report: Report | None = None
-        self._autosaver = autosaver
+        self._autosaver = database.edits
         self._level_actions = []
         self._pane_visible = True
         self._pane_sizes: list[int] = []
@@ -74,7 +72,7 @@ class ReportTabs(QTabWidget):
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.timeout.connect(self._recount_current)
-        autosaver.saved.connect(self._on_saved)
+        self._autosaver.saved.connect(self._on_saved)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -91,12 +89,14 @@ class ReportTabs(QTabWidget):
         self._level_actions = list(actions)
 
     def load(self, report_id: int) -> None:
-        """Show a report from the archive; the caller has flushed pending edits."""
-        report = self.archive.load_report(report_id)
-        previous = self.archive.previous_report(report_id)
-        self.show_report(report, previous, self.archive.list_organs())
-        self.figures_tab.show_figures(report.year, self.archive.figure_table(report_id),
-                                      lambda key: self.archive.figure_history(report_id, key),
+        """Show a report as stored once the typed text is written (waits for the database: the tabs
+        cannot be built without it). Raises EditsNotSaved when that text could not be written."""
+        view, figures = self.database.wait_for(
+            lambda archive: (archive.load_for_editing(report_id), archive.figure_table(report_id)))
+        self.show_report(view.report, view.previous, view.organs)
+        stored = self.database.archive
+        self.figures_tab.show_figures(view.report.year, figures,
+                                      lambda key: stored.figure_history(report_id, key),
                                       lambda: self._stated_figures(report_id))
 
     def reload(self, keep_chapter_id: int | None = None) -> None:
@@ -237,8 +237,8 @@ class ReportTabs(QTabWidget):
         def prepare():
             blocks = page.blocks()  # copied on the GUI thread; the writer thread gets only the copy
 
-            def write():  # self.archive is read when writing: after 另存档案 it names the new file
-                chapter.revision = self.archive.save_chapter(chapter.id, blocks, revision=chapter.revision,
+            def write(archive):  # the archive of the moment: after 另存档案 the new file
+                chapter.revision = archive.save_chapter(chapter.id, blocks, revision=chapter.revision,
                                                         report_id=report_id)
             return write
         self._autosaver.schedule(("chapter", chapter.id), prepare)
@@ -250,8 +250,8 @@ class ReportTabs(QTabWidget):
         def prepare():
             fields = form.fields()
 
-            def write():
-                report.revision = self.archive.update_report(report.id, revision=report.revision, **fields)
+            def write(archive):
+                report.revision = archive.update_report(report.id, revision=report.revision, **fields)
             return write
         self._autosaver.schedule(("report", report.id), prepare)
         self.meta_edited.emit()
@@ -259,9 +259,7 @@ class ReportTabs(QTabWidget):
     def _stated_figures(self, report_id: int):
         """The figures the report's text states, as stored once pending typing is written."""
         from core.figure_text import proposed_figures  # its patterns load on first use, not at start
-        if not self._autosaver.flush():
-            return []
-        return proposed_figures(self.archive.load_report(report_id))
+        return proposed_figures(self.database.wait_for(lambda archive: archive.load_report(report_id)))
 
     def _schedule_figures(self) -> None:
         report, tab = self.report, self.figures_tab
@@ -269,8 +267,8 @@ class ReportTabs(QTabWidget):
         def prepare():
             figures = tab.edited_figures()
 
-            def write():
-                self.archive.set_figures(report.id, figures)
+            def write(archive):
+                archive.set_figures(report.id, figures)
             return write
         self._autosaver.schedule(("figures", report.id), prepare)
 
@@ -281,7 +279,7 @@ class ReportTabs(QTabWidget):
     def _on_current_changed(self, _index: int) -> None:
         if self._relocating:
             return
-        self._autosaver.flush()  # a tab switch writes at once
+        self._autosaver.write_soon()  # a tab switch writes at once
         self._recount_current()
         self.current_editor_changed.emit()
 
@@ -327,81 +325,6 @@ class ReportTabs(QTabWidget):
             page = self.widget(index)
             if isinstance(page, ChapterEditor):
                 page.set_number(number)
-
-    def add_chapter(self) -> None:
-        """A deleted mandated part is offered first (in its place, with its template); else a free title."""
-        from core.template import missing_chapters, template_position
-        missing = missing_chapters(self.report.chapters)
-        if missing:
-            other = self.tr("其他部分（自拟标题）…")
-            titles = [t.title_for(self.report.year) for t in missing]
-            choice, ok = QInputDialog.getItem(self, self.tr("新增部分"), self.tr("缺少以下规定部分，可恢复："),
-                                              titles + [other], 0, False)
-            if not ok:
-                return
-            if choice != other:
-                chosen = missing[titles.index(choice)]
-                if self._autosaver.flush():
-                    position = template_position(self.report.chapters, chosen.key)
-                    self.reload(self.archive.add_chapter(self.report.id, choice, chosen.key, position))
-                return
-        title, ok = QInputDialog.getText(self, self.tr("新增部分"), self.tr("部分标题："),
-                                         QLineEdit.EchoMode.Normal, self.tr("其他需要报告的情况"))
-        if not ok or not title.strip() or not self._autosaver.flush():
-            return
-        index = self.currentIndex()
-        chapters = self.count() - FIXED_TABS  # just after the current chapter, or at the end
-        position = index - FIXED_TABS + 1 if index >= FIXED_TABS else chapters
-        chapter_id = self.archive.add_chapter(self.report.id, title.strip(), None, position)
-        self.reload(chapter_id)
-
-    def rename_chapter(self) -> None:
-        page = self.current_page()
-        if page is None:
-            return
-        title, ok = QInputDialog.getText(self, self.tr("重命名部分"), self.tr("部分标题："),
-                                         QLineEdit.EchoMode.Normal, page.chapter.title)
-        if not ok or not title.strip() or title.strip() == page.chapter.title or not self._autosaver.flush():
-            return
-        page.chapter.revision = self.archive.rename_chapter(page.chapter_id, title.strip())
-        page.set_title(title.strip())
-        self._relabel()
-
-    def move_chapter(self, delta: int) -> None:
-        """上移 (-1) / 下移 (+1) the current chapter."""
-        page = self.current_page()
-        if page is None:
-            return
-        index = self.indexOf(page)
-        target = index + delta
-        if not FIXED_TABS <= target < self.count():
-            return
-        self.tabBar().moveTab(index, target)  # _on_tab_moved stores the order
-
-    def _on_tab_moved(self, from_index: int, to_index: int) -> None:
-        if self._relocating:
-            return
-        if min(from_index, to_index) < FIXED_TABS:  # 基本信息 and 数据 stay first
-            self._relocating = True
-            self.tabBar().moveTab(to_index, from_index)
-            self._relocating = False
-            return
-        chapter = self.widget(to_index).chapter
-        self._autosaver.flush()
-        self.archive.move_chapter(chapter.id, to_index - FIXED_TABS)
-        self._relabel()
-
-    def remove_chapter(self) -> None:
-        page = self.current_page()
-        if page is None:
-            return
-        question = self.tr("确定删除“{0}”吗？\n\n删除前的全文会自动保存为一个历史版本，可在“历史版本”中恢复。")
-        if not ask(self, self.tr("删除部分"), question.format(page.chapter.title), self.tr("删除")):
-            return
-        if not self._autosaver.flush():
-            return
-        self.archive.remove_chapter(page.chapter_id)
-        self.reload(-1)
 
     # --- find and jump -------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from gui.errors import guarded
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_DELAY_MS = 250
@@ -19,9 +18,10 @@ _OPEN: set[QDialog] = set()  # parentless windows need a Python reference while 
 class SearchDialog(QDialog):
     hit_activated = Signal(int, int, int, str)  # report id, chapter id, paragraph index, query
 
-    def __init__(self, archive, owner: QWidget | None = None):
+    def __init__(self, database, owner: QWidget | None = None):
+        """`database`: gui/database.py's Database; a search is queued behind what was typed."""
         super().__init__(None)
-        self.archive = archive
+        self.database = database
         self._owner = owner
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _OPEN.add(self)
@@ -50,7 +50,6 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(lambda: self._timer.start(SEARCH_DELAY_MS))
         self.query.returnPressed.connect(self.run)
 
-    @guarded
     def run(self) -> None:
         self._timer.stop()
         text = self.query.text().strip()
@@ -58,7 +57,12 @@ class SearchDialog(QDialog):
         if not text:
             self.summary.setText("")
             return
-        hits = self.archive.search(text)
+        self.database.run(lambda archive: archive.search(text), lambda hits: self._show(text, hits))
+
+    def _show(self, text: str, hits) -> None:
+        if text != self.query.text().strip():
+            return  # typed on meanwhile: the newer search shows
+        self.results.clear()
         for hit in hits:
             item = QTreeWidgetItem(self.results, [f"{hit.year}", hit.chapter_title, hit.snippet])
             item.setToolTip(2, hit.snippet)

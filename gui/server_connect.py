@@ -171,7 +171,7 @@ class ServerDialog(QDialog):
 
 def connect_to_server(window) -> bool:
     """文件 ▸ 连接到单位服务器…: ask, try the login, then switch the window to the server's archive."""
-    if window.autosaver is not None and not window.autosaver.flush():
+    if window.database is not None and not window.database.write_everything():
         return False
     dialog = ServerDialog(ServerLogin.remembered(window.settings), window)
     if not dialog.exec():

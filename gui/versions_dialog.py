@@ -15,9 +15,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class VersionsDialog(QDialog):
     restored = Signal()
 
-    def __init__(self, archive, report_id: int, parent: QWidget | None = None):
+    def __init__(self, database, report_id: int, parent: QWidget | None = None):
+        """`database`: gui/database.py's Database; the diff is against the text as typed."""
         super().__init__(parent)
-        self.archive, self.report_id = archive, report_id
+        self.database, self.report_id = database, report_id
         self.setWindowTitle(self.tr("历史版本"))
         self.resize(1100, 680)
         self.table = list_table([self.tr("时间"), self.tr("说明"), self.tr("字数")], stretch=1)
@@ -49,7 +50,8 @@ class VersionsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        versions = self.archive.list_snapshots(self.report_id)
+        report_id = self.report_id  # after what is queued (a 保存版本 a moment ago): waited for
+        versions = self.database.wait_for(lambda archive: archive.list_snapshots(report_id))
         self.table.setRowCount(len(versions))
         for row, info in enumerate(versions):
             kind = self.tr("（自动）") if info.automatic else ""
@@ -73,8 +75,9 @@ class VersionsDialog(QDialog):
         self.restore_button.setEnabled(snapshot_id is not None)
         if snapshot_id is None:
             return
-        version = self.archive.load_snapshot(snapshot_id)
-        current = self.archive.load_report(self.report_id)
+        report_id = self.report_id  # the current text, once what was typed is written: waited for
+        version, current = self.database.wait_for(
+            lambda archive: (archive.load_snapshot(snapshot_id), archive.load_report(report_id)))
         label = self.table.item(self.table.currentRow(), 1).text()
         self.diff.setHtml(report_diff_html(version, current, self.tr("版本“{0}”").format(label),
                                            self.tr("当前文本")))
@@ -87,6 +90,9 @@ class VersionsDialog(QDialog):
         question = self.tr("用所选版本替换当前的全部内容吗？\n\n当前内容会先自动保存为一个版本，随时可以再恢复回来。")
         if not ask(self, self.tr("恢复版本"), question, self.tr("恢复")):
             return
-        self.archive.restore_snapshot(snapshot_id)
+        self.database.run(lambda archive: archive.restore_snapshot(snapshot_id),
+                          lambda _before: self._restored())
+
+    def _restored(self) -> None:
         self.restored.emit()
         self.refresh()

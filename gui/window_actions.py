@@ -42,7 +42,7 @@ ACTIONS = (
     Spec("import", "导入…", lambda w: w.reports.import_report(), Key.Open, "导入以往的报告文件", ARCHIVE),
     Spec("export", "导出 Word…", lambda w: w.reports.export_report(), "Ctrl+E", "导出为符合公文格式的 Word 文件", REPORT,
          module="gui.export_flow", missing_tip="导出功能尚未安装"),
-    Spec("save_now", "立即保存", lambda w: w.autosaver.flush(), Key.Save, "内容会自动保存；此命令立即写入", ARCHIVE),
+    Spec("save_now", "立即保存", lambda w: w.database.write_everything(), Key.Save, "内容会自动保存；此命令立即写入", ARCHIVE),
     Spec("snapshot", "保存版本…", lambda w: w.reports.save_version(), "Ctrl+Shift+S", "给当前文本保存一个带说明的版本", REPORT),
     Spec("versions", "历史版本…", lambda w: w.reports.show_versions(), "Ctrl+Shift+H", "查看、比较和恢复历史版本", REPORT),
     Spec("backups", "备份与恢复…", lambda w: w.care.show_backups(), None, "查看备份、备份到U盘、用备份恢复档案", ARCHIVE),

@@ -174,22 +174,28 @@ class Archive(FiguresMixin, PresenceMixin):
                 copy_empty_slots(s, source.id, report_id)
             return report_id
 
-    def import_report(self, report: Report, replace: bool, source_name: str) -> tuple[int, bool]:
+    def import_report(self, report: Report, replace: bool, source_name: str,
+                      figures: list | None = None) -> tuple[int, bool]:
         """Store an imported report as one transaction: new, or over the same year's report when
-        `replace` (that report's content is kept as a snapshot first). Returns (id, replaced)."""
+        `replace` (that report's content is kept as a snapshot first), with the `figures` the clerk
+        confirmed for its 数据 page. Returns (id, replaced)."""
         check_year(report.year)
         if replace:
             self._backup_before("before-import")
         with self._transaction(write=True) as s:
             existing = records.same_report_id(s, report)
             if existing is None:
-                return records.create_report(s, report), False
-            if not replace:
+                report_id, replaced = records.create_report(s, report), False
+            elif not replace:
                 raise AppError(f"档案中已有{report.year}年的报告（编号 {existing}）。如要用导入的内容覆盖，"
                                "请选择覆盖（命令行加 --replace），覆盖前会自动保存原内容为版本；未导入任何内容。")
-            records.take_snapshot(s, existing, f"导入“{source_name}”之前", automatic=True)
-            records.replace_content(s, existing, report)
-            return existing, True
+            else:
+                records.take_snapshot(s, existing, f"导入“{source_name}”之前", automatic=True)
+                records.replace_content(s, existing, report)
+                report_id, replaced = existing, True
+            if figures:
+                write_figures(s, report_id, figures)
+            return report_id, replaced
 
     def replace_content(self, report_id: int, report: Report, snapshot_label: str) -> int:
         """Overwrite a report's metadata and chapters (年份更新, 替换), its content snapshotted first in the
@@ -356,11 +362,13 @@ class Archive(FiguresMixin, PresenceMixin):
             return FixResult(True, snapshot_id)
 
     def export_report(self, report_id: int, path: Path, variant: str, font_set: str,
-                      snapshot_label: str | None = None, with_figures: bool = False) -> None:
+                      snapshot_label: str | None = None, with_figures: bool = False, writer=None) -> None:
         """Write the report as a .docx and keep what was exported as a snapshot, in one transaction:
         the snapshot is exactly the text in the file, and a failed export leaves no snapshot.
-        `with_figures` attaches the 附件 「主要数据对照表」."""
+        `with_figures` attaches the 附件 「主要数据对照表」. `writer` writes another format with the same
+        arguments as core.docx_export.export_report (the window's PDF, drawn by Qt)."""
         from core.docx_export import export_report
+        export_report = writer or export_report
         with self._transaction(write=snapshot_label is not None) as s:
             table = figure_comparisons(s, report_id) if with_figures else None
             export_report(records.load_report(s, report_id), path, variant, font_set, figures_table=table)

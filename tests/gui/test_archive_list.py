@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.archive import Archive
 from core.outline import Organ
 from gui.new_report_dialog import NewReportDialog, next_free_year
-from tests.support.gui import answer_next_dialog, seed_report
+from tests.support.gui import answer_next_dialog, seed_report, settle
 
 
 def test_next_free_year():
@@ -37,7 +37,7 @@ def test_list_highlight_stays_on_the_open_report(open_window, db_path):
     assert tree.currentItem().data(0, 256) == first
 
 
-def test_context_menu_opens_and_builds_the_next_year(open_window, db_path):
+def test_context_menu_opens_and_builds_the_next_year(open_window, db_path, qtbot):
     with Archive(db_path) as archive:
         older = archive.new_report(2023, organs=[Organ("景毛乡人民政府")])
     seed_report(db_path, 2024)
@@ -49,11 +49,12 @@ def test_context_menu_opens_and_builds_the_next_year(open_window, db_path):
     assert window.report_id() == older
     answer_next_dialog("新建")
     window.panel.report_menu(older, deleted=False).actions()[1].trigger()
+    settle(qtbot, window)
     assert window.tabs.report.year == 2025  # 2024 exists: the next free year
     assert window.tabs.report.organ_names == ["景毛乡人民政府"]
 
 
-def test_add_chapter_offers_the_missing_mandated_part_first(open_window, db_path):
+def test_add_chapter_offers_the_missing_mandated_part_first(open_window, db_path, qtbot):
     report_id = seed_report(db_path, 2024)
     with Archive(db_path) as archive:
         report = archive.load_report(report_id)
@@ -69,6 +70,7 @@ def test_add_chapter_offers_the_missing_mandated_part_first(open_window, db_path
         dialog.accept()
     answer_next_dialog(then=choose_first)
     window.tabs.add_chapter()
+    settle(qtbot, window)
     assert offered[0] == problems.title and offered[-1].startswith("其他部分")
     chapters = window.tabs.report.chapters
     assert [c.template_key for c in chapters] == keys

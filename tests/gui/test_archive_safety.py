@@ -17,7 +17,8 @@ from core.archive_lock import lock_path, read_owner
 from core.errors import ReadOnlyArchive
 from gui.archive_opener import plan_opening
 from gui.single_instance import ask_to_raise
-from tests.support.gui import chapter_tab, seed_report, answer_next_dialog, commit_text, message_boxes, stored_text
+from tests.support.gui import (answer_next_dialog, chapter_tab, commit_text, message_boxes, seed_report,
+                               settle, stored_text)
 
 
 def test_a_second_window_is_told_who_has_the_archive_and_can_open_it_read_only(open_window, db_path, qtbot):
@@ -112,7 +113,7 @@ def test_an_archive_deleted_while_open_is_noticed_and_saved_elsewhere(open_windo
     window = open_window()
     editor = chapter_tab(window, "measures").editor
     commit_text(editor, "档案被删之前写的。")
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     for suffix in ("", "-wal", "-shm"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
     commit_text(editor, "档案被删之后写的。")
@@ -122,7 +123,7 @@ def test_an_archive_deleted_while_open_is_noticed_and_saved_elsewhere(open_windo
         seen["text"] = box.text()
         next(b for b in box.buttons() if b.text() == "稍后再说").click()
     answer_next_dialog(then=look)
-    assert not window.autosaver.flush()
+    assert not window.database.write_everything()
     qtbot.waitUntil(lambda: "text" in seen, timeout=3000)
     assert "不见了" in seen["text"] and "另存" in seen["text"]
     assert not db_path.exists()  # nothing was written to a new file at the old path
@@ -132,7 +133,7 @@ def test_an_archive_deleted_while_open_is_noticed_and_saved_elsewhere(open_windo
     elsewhere = tmp_path / "找回" / "archive.sqlite3"
     elsewhere.parent.mkdir()
     window.save_archive_to(elsewhere)
-    assert window.save_label.text().startswith("已保存"), window.autosaver.last_error
+    assert window.save_label.text().startswith("已保存"), window.database.edits.last_error
     assert "档案被删之前写的。档案被删之后写的。" in stored_text(elsewhere)
 
 
@@ -154,13 +155,15 @@ def test_backups_are_listed_with_their_reports_and_one_can_be_restored(open_wind
     seed_report(db_path, 2023)
     window = open_window()
     from gui.backup_dialog import BackupDialog
-    dialog = BackupDialog(window.archive, window)
+    dialog = BackupDialog(window.database, window)
     dialog.restore_requested.connect(window.restore_backup)  # as 文件 ▸ 备份与恢复 wires it
     qtbot.addWidget(dialog)
     dialog.backup_now()
+    settle(qtbot, window)
     assert dialog.table.rowCount() >= 1
     assert dialog.table.item(0, 1).text() == "手动备份" and "2023年度" in dialog.table.item(0, 2).text()
     window.reports.create_report(year=2024, organs=[], from_year=None, copy_text=False)
+    settle(qtbot, window)
     assert {r.year for r in window.archive.list_reports()} == {2023, 2024}
 
     dialog.table.selectRow(0)
@@ -186,6 +189,7 @@ def test_panels_opened_before_a_backup_restore_work_on_the_restored_archive(open
         report_id = archive.create_report(report)
     window = open_window()
     window.check_action.trigger()  # the 检查 panel is built before the archive is reopened
+    settle(qtbot, window)
     backup = window.archive.backup("manual")
     answer_next_dialog("恢复")
     window.restore_backup(backup)

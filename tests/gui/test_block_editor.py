@@ -172,7 +172,7 @@ def test_an_imported_heading_is_printed_the_same_after_editing_the_chapter(open_
     editor = chapter_tab(window, "measures").editor
     put_cursor(editor, 1, 0)
     commit_text(editor, "同时，")
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         report = archive.load_report(report_id)
     measures = next(c for c in report.chapters if c.template_key == "measures")

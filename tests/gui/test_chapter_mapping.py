@@ -11,7 +11,7 @@ from core.checks import run_checks
 from core.outline import BODY, Block, Chapter, Report
 from gui.main_window import MainWindow
 from gui.settings import Settings
-from tests.support.gui import answer_next_dialog
+from tests.support.gui import answer_next_dialog, settle
 
 THEMED = "加强组织领导，构建依法治镇工作新格局"
 
@@ -46,6 +46,7 @@ def choose(qtbot, window, chapter_title: str, button: str) -> None:
     answer_next_dialog(then=lambda dialog: (dialog.findChild(QRadioButton, button).setChecked(True),
                                             dialog.accept()))
     window.map_chapter_action.trigger()
+    settle(qtbot, window)
     qtbot.waitUntil(lambda: window.tabs.current_page().chapter.title == chapter_title)
 
 

@@ -25,11 +25,14 @@ def stored(archive):
 def panel(qtbot, archive, stored):
     from PySide6.QtCore import QSettings
     from gui.settings import Settings
-    widget = CheckPanel(archive, Settings(QSettings(str(archive.path.parent / "s.ini"), QSettings.Format.IniFormat)))
+    from gui.database import Database
+    settings = Settings(QSettings(str(archive.path.parent / "s.ini"), QSettings.Format.IniFormat))
+    widget = CheckPanel(Database(archive), settings)
     qtbot.addWidget(widget)
     widget.resize(900, 400)
     widget.show()
-    widget.set_report(stored)
+    with qtbot.waitSignal(widget.checked):
+        widget.set_report(stored)
     return widget
 
 
@@ -68,7 +71,7 @@ def test_a_click_asks_to_show_the_span(qtbot, panel, archive, stored):
 
 def test_fix_one_writes_only_that_span(qtbot, panel, archive, stored):
     panel.select_row(1)
-    with qtbot.waitSignal(panel.report_changed) as signal:
+    with qtbot.waitSignal(panel.checked), qtbot.waitSignal(panel.report_changed) as signal:
         click(panel, "checkFix")
     assert signal.args == [stored]
     report = archive.load_report(stored)
@@ -85,7 +88,7 @@ def test_fix_is_disabled_for_a_finding_without_a_safe_fix(panel):
 
 def test_fix_all_snapshots_first_and_undo_restores(qtbot, panel, archive, stored):
     before = report_to_dict(archive.load_report(stored), with_numbers=False)
-    with qtbot.waitSignal(panel.report_changed):
+    with qtbot.waitSignal(panel.checked), qtbot.waitSignal(panel.report_changed):
         click(panel, "checkFixAll")
     fixed = archive.load_report(stored)
     assert fixed.doc_number == "景政发〔2025〕7号"
@@ -93,7 +96,7 @@ def test_fix_all_snapshots_first_and_undo_restores(qtbot, panel, archive, stored
     assert panel.error_count() == 0
     assert [s.label for s in archive.list_snapshots(stored)] == ["全部修正之前"]
     assert panel.findChild(QPushButton, "checkUndo").isEnabled()
-    with qtbot.waitSignal(panel.report_changed):
+    with qtbot.waitSignal(panel.checked), qtbot.waitSignal(panel.report_changed):
         click(panel, "checkUndo")
     restored = report_to_dict(archive.load_report(stored), with_numbers=False)
     assert ({k: v for k, v in restored.items() if k not in ("updated_at", "chapters")} ==
@@ -108,7 +111,7 @@ def test_a_fix_on_text_changed_since_the_check_writes_nothing(qtbot, panel, arch
     chapter.blocks[0].text = "改写后的内容,仍有问题。"
     archive.save_chapter(chapter.id, chapter.blocks)
     panel.select_row(1)
-    with qtbot.assertNotEmitted(panel.report_changed):
+    with qtbot.assertNotEmitted(panel.report_changed), qtbot.waitSignal(panel.checked):
         click(panel, "checkFix")
     assert archive.load_report(stored).chapters[OTHER].blocks[0].text == "改写后的内容,仍有问题。"
     assert "已重新检查" in panel.findChild(QLabel, "checkSummary").text()

@@ -11,10 +11,12 @@ from tests.support.reports import clean_report
 
 
 def test_font_notes_are_in_the_header_not_in_the_list(qtbot, archive, settings):
-    panel = CheckPanel(archive, settings)
+    from gui.database import Database
+    panel = CheckPanel(Database(archive), settings)
     qtbot.addWidget(panel)
     panel.show()
-    panel.set_report(archive.create_report(clean_report()))
+    with qtbot.waitSignal(panel.checked):
+        panel.set_report(archive.create_report(clean_report()))
     missing = missing_fonts(settings.font_set, set(QFontDatabase.families()))
     header = panel.findChild(QLabel, "checkPcNotes")
     assert header.isVisible() == bool(missing)

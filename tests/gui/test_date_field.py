@@ -95,6 +95,6 @@ def test_typed_date_reaches_the_database(open_window, db_path):
     form = window.tabs.form
     commit_text(form.written_date.edit, "2026-1-22")
     form.cc.setFocus()
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         assert archive.load_report(report_id).written_date == date(2026, 1, 22)

@@ -24,7 +24,7 @@ def test_tab_and_shift_tab_change_the_level_instead_of_typing_a_tab(open_window,
     editor.undo()  # a level change is one undo step
     assert editor.blocks()[0].level == BODY
     QTest.keyClick(editor, Qt.Key.Key_Tab)
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         report = archive.load_report(archive.list_reports()[0].id)
     measures = next(c for c in report.chapters if c.template_key == "measures")

@@ -17,8 +17,8 @@ from tests.support.reports import sample_report
 def flow(qtbot, archive, settings):
     parent = QWidget()
     qtbot.addWidget(parent)
-    from gui.autosave import Autosaver
-    export_flow = ExportFlow(archive, settings, parent, Autosaver(parent).run)
+    from gui.database import Database
+    export_flow = ExportFlow(Database(archive, parent), settings, parent)
     export_flow.open_file = lambda path: None
     return export_flow
 

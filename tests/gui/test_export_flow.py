@@ -15,9 +15,8 @@ from tests.support.reports import sample_report
 def flow(qtbot, archive, settings):
     parent = QWidget()
     qtbot.addWidget(parent)
-    from gui.autosave import Autosaver
-    writer = Autosaver(parent)
-    export_flow = ExportFlow(archive, settings, parent, writer.run)
+    from gui.database import Database
+    export_flow = ExportFlow(Database(archive, parent), settings, parent)
     export_flow.opened = []
     export_flow.open_file = export_flow.opened.append
     return export_flow

@@ -22,10 +22,10 @@ def test_choosing_pdf_changes_the_file_name(qtbot, tmp_path):
 
 @pytest.fixture
 def flow(qtbot, archive, settings):
-    from gui.autosave import Autosaver
+    from gui.database import Database
     parent = QWidget()
     qtbot.addWidget(parent)
-    return ExportFlow(archive, settings, parent, Autosaver(parent).run)
+    return ExportFlow(Database(archive, parent), settings, parent)
 
 
 def test_the_flow_writes_a_pdf_of_the_model_pages(qtbot, flow, archive, tmp_path):

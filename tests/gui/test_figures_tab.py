@@ -60,7 +60,7 @@ def test_typed_values_show_the_change_and_are_saved(on_figures_tab, db_path, qtb
     assert tab.trend.points == [(2024, Decimal("97.1")), (2025, Decimal(95))]
     assert "负责人出庭应诉率" in tab.trend_title.text()
 
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         stored = {c.figure.key: c for c in archive.figure_table(report_id)}
     assert stored["contracts_reviewed"].figure.value == 959
@@ -85,7 +85,7 @@ def test_a_bad_value_is_explained_and_not_saved(on_figures_tab, db_path, qtbot):
     assert "不能超过 100%" in tab.message.text() and "未保存" in tab.message.text()
     type_into(qtbot, tab.table, 0, "abc")
     assert "不是数字" in tab.message.text()
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         assert all(f.value is None for f in archive.figures(report_id))
 
@@ -105,7 +105,7 @@ def test_figures_stated_in_the_text_fill_empty_cells_when_confirmed(open_window,
     tab.from_text_button.click()
     row = row_of(tab, "contracts_reviewed")
     assert tab.table.item(row, VALUE).text() == "959" and tab.table.item(row, CHANGE).text() == "+9 份"
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         values = {f.key: f.value for f in archive.figures(report_id)}
     assert (values["contracts_reviewed"], values["legal_opinions"]) == (959, 124)
@@ -126,7 +126,7 @@ def test_insert_figure_types_the_fragment_at_the_cursor(on_figures_tab, db_path,
     [action] = menu.actions()
     action.trigger()
     assert page.editor.toPlainText() == "审查合同959份"
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     assert "审查合同959份" in stored_text(db_path, report_id)
 
 
@@ -144,7 +144,7 @@ def test_a_figure_of_the_users_own_is_added_and_kept(on_figures_tab, db_path, qt
     row = tab.table.rowCount() - 1
     assert tab.table.item(row, 0).text() == "网格员人数" and tab.table.currentRow() == row
     type_into(qtbot, tab.table, row, "40")
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         figures = {f.key: f for f in archive.figures(report_id)}
     assert figures["custom_1"].label == "网格员人数" and figures["custom_1"].value == 40
@@ -158,7 +158,7 @@ def test_figures_stored_elsewhere_meanwhile_are_not_overwritten(open_window, db_
     with Archive(db_path) as other:  # the command line or a second window, after this one loaded
         other.set_figures(report_id, [Figure("fines", "", "", Decimal(31500))])
     type_into(qtbot, tab.table, row_of(tab, "contracts_reviewed"), "959")
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         values = {f.key: f.value for f in archive.figures(report_id)}
     assert values["contracts_reviewed"] == 959 and values["fines"] == 31500

@@ -11,16 +11,17 @@ from core.outline import BODY, ITEM2, ITEM3, Block
 from gui.main_window import MainWindow
 from gui.start_page import default_report_year
 from tests.support.gui import (answer_next_dialog, chapter_tab, commit_text, message_boxes, seed_report,
-                               stored_text)
+                               settle, stored_text)
 
 
-def test_start_page_on_empty_archive_creates_report_from_template(open_window, db_path):
+def test_start_page_on_empty_archive_creates_report_from_template(open_window, db_path, qtbot):
     window = open_window()
     assert window.stack.currentWidget() is window.start_page
     year = default_report_year()
     assert window.start_page.new_button.text() == f"新建{year}年度报告"
 
     window.start_page.new_button.click()
+    settle(qtbot, window)
 
     assert window.stack.currentWidget() is window.splitter
     labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
@@ -55,7 +56,7 @@ def test_typing_chinese_and_setting_levels_shows_live_numbers(open_window, db_pa
     editor.redo()
     editor.undo()
 
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     assert editor.blocks() == [Block(ITEM2, "健全组织机构。", "调整领导小组"),
                                Block(BODY, "", "各村同步建立工作机制"), Block(ITEM2, "规范执法行为。", "")]
     assert "（一）" not in stored_text(db_path)  # numbers are generated, never stored
@@ -113,17 +114,18 @@ def test_closing_with_unsaved_typing_saves_it(open_window, db_path):
     seed_report(db_path, blocks=[])
     window = open_window()
     commit_text(chapter_tab(window, "other").editor, "无。")
-    assert window.autosaver.has_pending()
+    assert window.database.edits.has_pending()
     window.close()
     assert "无。" in stored_text(db_path)
 
 
-def test_tab_switch_saves_at_once(open_window, db_path):
+def test_tab_switch_saves_at_once(open_window, db_path, qtbot):
     seed_report(db_path, blocks=[])
     window = open_window()
     commit_text(chapter_tab(window, "intro").editor, "现将有关情况报告如下：")
     window.tabs.setCurrentIndex(0)
-    assert not window.autosaver.has_pending()
+    assert not window.database.edits.waiting()  # the write is queued now, not when a timer fires
+    qtbot.waitUntil(lambda: not window.database.edits.has_pending())
     assert "现将有关情况报告如下：" in stored_text(db_path)
 
 
@@ -137,7 +139,7 @@ def test_metadata_form_saves_and_validates_doc_number(open_window, db_path):
     assert form.doc_number_hint.text() == ""
     form.title.setText("景毛乡人民政府关于2024年度法治政府建设情况的报告")
     assert "景毛乡人民政府关于2024年度" in window.windowTitle()
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         report = archive.load_report(report_id)
     assert (report.doc_number, report.title) == ("景发〔2025〕7号", "景毛乡人民政府关于2024年度法治政府建设情况的报告")
@@ -161,10 +163,11 @@ def test_doc_number_hint_applies_the_checks_rules(open_window, db_path):
     assert "不加“第”" in form.doc_number_hint.text()
 
 
-def test_new_from_previous_year_shows_last_years_chapter(open_window, db_path):
+def test_new_from_previous_year_shows_last_years_chapter(open_window, db_path, qtbot):
     seed_report(db_path, 2024, [Block(ITEM2, "健全组织。", "成立领导小组。"), Block(BODY, "", "各村配套。")])
     window = open_window()
     window.reports.create_report(year=2025, organs=[], from_year=2024, copy_text=False)
+    settle(qtbot, window)
 
     assert window.tabs.report.year == 2025
     page = chapter_tab(window, "measures")
@@ -197,7 +200,8 @@ def test_save_a_version_and_restore_it(open_window, db_path, qtbot):
         dialog.accept()
 
     answer_next_dialog(then=restore_in_dialog)
-    window.show_versions()  # flushes “第二稿” first, so the diff is against the current text
+    window.show_versions()  # “第二稿” is written first, so the diff is against the current text
+    settle(qtbot, window)
 
     # Chinese is compared by characters: 一 struck out, 二 added, within the one paragraph.
     assert "一、2024年度推进法治政府建设的主要举措和成效\n第一二稿。" in seen["diff"]
@@ -208,7 +212,7 @@ def test_save_a_version_and_restore_it(open_window, db_path, qtbot):
     assert labels[0] == "恢复版本“报县委前”之前" and "报县委前" in labels
 
 
-def test_reorder_chapters(open_window, db_path):
+def test_reorder_chapters(open_window, db_path, qtbot):
     report_id = seed_report(db_path)
     window = open_window()
     chapter_tab(window, "shortcomings")
@@ -218,21 +222,24 @@ def test_reorder_chapters(open_window, db_path):
     assert window.tabs.tabText(1) == "数据"
     window.tabs.tabBar().moveTab(1, 0)
     assert window.tabs.tabText(0) == "基本信息"
+    settle(qtbot, window)
     with Archive(db_path) as archive:
         keys = [c.template_key for c in archive.load_report(report_id).chapters]
     assert keys[:3] == ["intro", "shortcomings", "measures"]
 
 
-def test_add_rename_and_remove_chapter_keeps_content_in_a_version(open_window, db_path):
+def test_add_rename_and_remove_chapter_keeps_content_in_a_version(open_window, db_path, qtbot):
     report_id = seed_report(db_path)
     window = open_window()
     chapter_tab(window, "other")
     answer_next_dialog(text="附件说明")
     window.add_chapter_action.trigger()
+    settle(qtbot, window)
     assert window.tabs.current_page().chapter.title == "附件说明"
     commit_text(window.tabs.current_editor(), "见附件。")
     answer_next_dialog("删除")
     window.remove_chapter_action.trigger()
+    settle(qtbot, window)
     assert "附件说明" not in [p.chapter.title for p in window.tabs.pages()]
     with Archive(db_path) as archive:
         snapshot = archive.list_snapshots(report_id)[0]
@@ -240,19 +247,21 @@ def test_add_rename_and_remove_chapter_keeps_content_in_a_version(open_window, d
     assert any(b.plain == "见附件。" for c in kept.chapters for b in c.blocks)
 
 
-def test_delete_to_trash_and_undelete(open_window, db_path):
+def test_delete_to_trash_and_undelete(open_window, db_path, qtbot):
     report_id = seed_report(db_path)
     window = open_window()
     answer_next_dialog("移到回收站")
     window.delete_action.trigger()
+    settle(qtbot, window)
     assert window.stack.currentWidget() is window.start_page
     with Archive(db_path) as archive:
         assert [r.id for r in archive.list_reports(deleted=True)] == [report_id]
     window.reports.undelete_report(report_id)
+    settle(qtbot, window)
     assert window.report_id() == report_id
 
 
-def test_find_and_search_across_years(open_window, db_path):
+def test_find_and_search_across_years(open_window, db_path, qtbot):
     seed_report(db_path, 2023, [Block(BODY, "", "开展行政调解工作。")])
     seed_report(db_path, 2024, [Block(BODY, "", "完善合法性审查。")])
     window = open_window()
@@ -262,10 +271,11 @@ def test_find_and_search_across_years(open_window, db_path):
     assert not window.tabs.find("不存在的词")
 
     from gui.search_dialog import SearchDialog
-    dialog = SearchDialog(window.archive, window)
+    dialog = SearchDialog(window.database, window)
     dialog.hit_activated.connect(window.reports.open_hit)
     dialog.query.setText("行政调解")
     dialog.run()
+    settle(qtbot, window)
     assert dialog.results.topLevelItemCount() == 1
     item = dialog.results.topLevelItem(0)
     dialog.results.itemActivated.emit(item, 0)
@@ -285,16 +295,18 @@ def test_search_window_closes_with_the_main_window(open_window, db_path, qtbot):
     assert not dialog.isVisible()
 
 
-def test_import_shows_summary_and_asks_before_replacing(open_window, db_path, sample_path):
+def test_import_shows_summary_and_asks_before_replacing(open_window, db_path, sample_path, qtbot):
     window = open_window()
     answer_next_dialog("确认导入")
     window.import_from(sample_path)
+    settle(qtbot, window)
     assert window.tabs.report.year == 2024 and window.tabs.report.doc_number == "景发〔2025〕7号"
     report_id = window.report_id()
 
     answer_next_dialog("确认导入")
     answer_next_dialog("覆盖")  # the same year is there: asked first, then replaced
     window.import_from(sample_path)
+    settle(qtbot, window)
     with Archive(db_path) as archive:
         assert len(archive.list_reports()) == 1
         assert archive.list_snapshots(report_id)[0].label.startswith("导入")
@@ -319,7 +331,7 @@ def test_locked_database_shows_message_keeps_text_and_saves_later(open_window, d
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         commit_text(editor, "锁定期间输入的文字")
-        assert not window.autosaver.flush()
+        assert not window.database.write_everything()
         boxes = message_boxes("errorBox")
         assert boxes and "占用" in boxes[0].text()
         assert editor.toPlainText() == "锁定期间输入的文字"
@@ -327,7 +339,7 @@ def test_locked_database_shows_message_keeps_text_and_saves_later(open_window, d
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     assert "锁定期间输入的文字" in stored_text(db_path)
 
 
@@ -346,15 +358,16 @@ def test_layout_and_last_report_come_back(open_window, db_path):
     assert not again.pane_action.isChecked()
 
 
-def test_check_panel_sees_typed_text_and_jumps_to_it(open_window, db_path):
+def test_check_panel_sees_typed_text_and_jumps_to_it(open_window, db_path, qtbot):
     seed_report(db_path, blocks=[])
     window = open_window()
     page = chapter_tab(window, "measures")
     editor = page.editor
     commit_text(editor, "健全机制。完善制度")
     window.check_action.trigger()  # F7: typed text is saved first, then checked
+    settle(qtbot, window)
     assert window.check_panel.isVisibleTo(window)
-    assert not window.autosaver.has_pending()
+    assert not window.database.edits.has_pending()
     assert "健全机制。完善制度" in stored_text(db_path)
 
     window.tabs.setCurrentIndex(0)
@@ -425,7 +438,7 @@ def test_the_form_keeps_an_early_years_report_year(open_window, db_path):
     form = window.tabs.form
     assert form.year.value() == 1995
     form.title.setText("1995年度依法行政工作报告")
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(db_path) as archive:
         assert archive.load_report(report_id).year == 1995
 

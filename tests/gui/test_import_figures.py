@@ -44,6 +44,11 @@ def test_confirmed_figures_are_stored_with_the_report(qtbot, archive, settings, 
         dialog.figures_list.item(1).setCheckState(Qt.CheckState.Unchecked)
         dialog.accept()
     QTimer.singleShot(0, untick_second_and_confirm)
-    report_id = ImportFlow(archive, settings, parent).import_path(_sample_with_figures(tmp_path))
+    from gui.database import Database
+    stored = []
+    flow = ImportFlow(Database(archive, parent), settings, parent, stored.append)
+    flow.import_path(_sample_with_figures(tmp_path))
+    qtbot.waitUntil(lambda: bool(stored))  # the report and its figures: one Archive call on the writer thread
+    report_id = stored[0]
     values = {f.key: f.value for f in archive.figures(report_id)}
     assert values["contracts_reviewed"] == Decimal(880) and values["legal_opinions"] is None

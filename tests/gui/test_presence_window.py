@@ -27,12 +27,12 @@ def test_two_windows_see_each_other_and_each_others_text(qtbot, open_window, pg_
     assert two.presence.label.text() == "另一台电脑（党政办-1）正在编辑：一、主要举措和成效"
 
     commit_text(measures.editor, "第一台电脑写的段落")
-    assert one.autosaver.flush()
+    assert one.database.write_everything()
     polled(qtbot, two)
     assert "第一台电脑写的段落" in chapter_tab(two, "measures").editor.toPlainText()
 
     two.close()  # a closed window leaves at once, without waiting for its row to expire
-    assert two.autosaver is None or two.autosaver.flush()
+    assert two.database is None or two.database.write_everything()
     polled(qtbot, one)
     assert one.presence.label.isHidden()
 
@@ -53,7 +53,7 @@ def test_others_edits_replace_only_chapters_not_being_typed_in(qtbot, open_windo
     measures = chapter_tab(window, "measures")
     editor = measures.editor
     commit_text(editor, "本机正在写的段落")
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     with Archive(pg_database) as other:  # another PC writes both this chapter and another one
         report = other.load_report(window.report_id())
         for chapter in report.chapters:
@@ -71,7 +71,7 @@ def test_others_edits_replace_only_chapters_not_being_typed_in(qtbot, open_windo
     assert measures.editor is editor
 
     commit_text(editor, "，接着写")  # her next save meets the other PC's text: hers is kept as a version
-    window.autosaver.flush()
+    window.database.write_everything()
     qtbot.waitUntil(lambda: "另一台电脑写的measures" in chapter_tab(window, "measures").editor.toPlainText(),
                     timeout=5000)
     with Archive(pg_database) as archive:

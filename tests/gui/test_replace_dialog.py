@@ -9,7 +9,7 @@ from core.archive import Archive
 from core.outline import BODY, ITEM2, Block, Chapter, Report
 from gui.replace_dialog import ReplaceDialog
 from gui.year_update_dialog import YearUpdateDialog
-from tests.support.gui import chapter_tab, seed_report
+from tests.support.gui import chapter_tab, seed_report, settle
 from tests.support.gui import answer_next_dialog, commit_text, message_boxes, stored_text
 
 BLOCKS = [Block(ITEM2, "健全组织。", "2024年成立领导小组，投入20240元。"),
@@ -34,6 +34,7 @@ def test_ctrl_h_replaces_everywhere_in_one_step_with_a_version_and_undo(open_win
     dialog = open_replace(window, qtbot)
     fill(dialog, "2024", "2025")
     dialog.replace_all_button.click()
+    settle(qtbot, window)
 
     with Archive(db_path) as archive:
         report = archive.load_report(report_id)
@@ -48,6 +49,7 @@ def test_ctrl_h_replaces_everywhere_in_one_step_with_a_version_and_undo(open_win
     assert window.tabs.form.title.text() == "2025年度法治政府建设情况报告"
 
     dialog.undo_button.click()
+    settle(qtbot, window)
     assert "2024年成立领导小组" in stored_text(db_path)
     with Archive(db_path) as archive:
         assert archive.load_report(report_id).title == "2024年度法治政府建设情况报告"
@@ -63,14 +65,17 @@ def test_replace_one_shows_each_match_and_replaces_only_the_shown_one(open_windo
     dialog.find_button.click()
     assert "共 3 处，已显示第 1 处" in dialog.status.text() and "标题" in dialog.status.text()
     dialog.replace_button.click()  # the chapter's title first, then its paragraphs in order
+    settle(qtbot, window)
     page = window.tabs.current_page()
     assert page.chapter.template_key == "measures" and page.chapter.title.startswith("2025年度")
     assert page.editor.textCursor().selectedText() == "2024年"
     assert "第1段" in dialog.status.text()
 
     dialog.replace_button.click()
+    settle(qtbot, window)
     assert "2025年成立领导小组" in stored_text(db_path) and "2024年度考核" in stored_text(db_path)
     dialog.replace_button.click()
+    settle(qtbot, window)
     assert "2025年度考核" in stored_text(db_path)
     assert "没有更多" in dialog.status.text()
     with Archive(db_path) as archive:  # the title is outside the chosen part
@@ -83,10 +88,12 @@ def test_undo_is_refused_after_the_report_was_edited(open_window, db_path, qtbot
     dialog = open_replace(window, qtbot)
     fill(dialog, "领导小组", "工作专班")
     dialog.replace_all_button.click()
+    settle(qtbot, window)
     editor = chapter_tab(window, "measures").editor
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     commit_text(editor, "新写的一句。")
     dialog.undo_button.click()
+    settle(qtbot, window)
     assert "历史版本" in dialog.status.text()
     assert "工作专班" in stored_text(db_path) and "新写的一句。" in stored_text(db_path)
 
@@ -103,6 +110,7 @@ def test_year_update_is_offered_when_copying_last_years_text(open_window, db_pat
         dialog.apply_button.click()
     answer_next_dialog(then=review_and_apply)
     window.reports.create_report(year=2025, organs=[], from_year=2024, copy_text=True)
+    settle(qtbot, window)
 
     assert seen["ticked"] == [("2024", "2025"), ("2024", "2025")]  # not 〔2024〕, not the amount 20240
     assert seen["rows"] == 3
@@ -136,6 +144,7 @@ def test_report_removed_by_another_window_is_explained_not_crashed(open_window, 
         other_window.delete_report(report_id)
         other_window.purge_report(report_id)
     dialog.replace_all_button.click()
+    settle(qtbot, window)
     boxes = message_boxes("errorBox")
     assert boxes and "没有编号为" in boxes[0].text()
 
@@ -149,6 +158,7 @@ def test_after_switching_reports_the_dialog_does_not_touch_the_other_one(open_wi
     fill(dialog, "领导小组", "工作专班")
     window.open_report(second_id)
     dialog.replace_all_button.click()
+    settle(qtbot, window)
     assert "另一份报告" in dialog.status.text() and not dialog.replace_all_button.isEnabled()
     assert "工作专班" not in stored_text(db_path, first_id) + stored_text(db_path, second_id)
 
@@ -177,5 +187,6 @@ def test_text_typed_just_before_replacing_is_kept_and_replaced_too(open_window, 
     dialog = open_replace(window, qtbot)
     fill(dialog, "2024年", "2025年")
     dialog.replace_all_button.click()
+    settle(qtbot, window)
     assert "刚输入：2025年底前完成。" in stored_text(db_path)
     assert "刚输入：2025年底前完成。" in chapter_tab(window, "measures").editor.toPlainText()

@@ -25,7 +25,7 @@ def test_typing_in_the_window_reaches_the_server(server_window, pg_database, set
     seed_report(pg_database, blocks=[])
     window = server_window(pg_database)
     commit_text(chapter_tab(window, "measures").editor, "在服务器上起草的段落")
-    assert window.autosaver.flush()
+    assert window.database.write_everything()
     assert "在服务器上起草的段落" in stored_text(pg_database)
     assert settings.last_archive == ""  # a URL may carry a password: never written to the settings
 

@@ -10,9 +10,9 @@ def test_the_later_save_of_a_stale_chapter_is_kept_as_a_version_not_written_over
     report_id = seed_report(db_path, blocks=[])
     first, second = open_window(), open_window()
     commit_text(chapter_tab(second, "measures").editor, "乙窗口写的一句。")
-    assert second.autosaver.flush()
+    assert second.database.write_everything()
     commit_text(chapter_tab(first, "measures").editor, "甲窗口写的一句。")
-    first.autosaver.flush()
+    first.database.write_everything()
 
     stored = stored_text(db_path)
     assert "乙窗口写的一句。" in stored and "甲窗口写的一句。" not in stored
@@ -26,7 +26,7 @@ def test_the_later_save_of_a_stale_chapter_is_kept_as_a_version_not_written_over
     assert chapter_tab(first, "measures").editor.toPlainText() == "乙窗口写的一句。"  # the newer text shows
 
     commit_text(chapter_tab(first, "measures").editor, "再写一句。")  # and saving goes on normally
-    assert first.autosaver.flush()
+    assert first.database.write_everything()
     stored = stored_text(db_path)
     assert "再写一句。" in stored and "乙窗口写的一句。" in stored
 
@@ -35,9 +35,9 @@ def test_metadata_edited_in_two_windows_is_not_lost_either(open_window, db_path,
     report_id = seed_report(db_path)
     first, second = open_window(), open_window()
     second.tabs.form.doc_number.setText("景发〔2025〕7号")
-    assert second.autosaver.flush()
+    assert second.database.write_everything()
     first.tabs.form.doc_number.setText("景发〔2025〕8号")
-    first.autosaver.flush()
+    first.database.write_everything()
     with Archive(db_path) as archive:
         assert archive.load_report(report_id).doc_number == "景发〔2025〕7号"
         kept = archive.load_snapshot(archive.list_snapshots(report_id)[0].id)

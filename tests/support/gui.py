@@ -71,3 +71,9 @@ def seed_report(db_path, year=2024, blocks=None):
         default = [Block(ITEM2, "健全组织。", "成立领导小组。")]
         archive.save_chapter(measures.id, default if blocks is None else blocks)
         return report_id
+
+
+def settle(qtbot, window) -> None:
+    """Until the operations a menu queued on the window's Database (gui/database.py) have run and
+    handed their outcome back to the window, as a user would wait for the result to show."""
+    qtbot.waitUntil(lambda: not window.database.busy, timeout=20000)
