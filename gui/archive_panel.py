@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, 
 
 from core.outline import STATUS_LABELS
 
-REPORT_MENU = {"open": "打开", "next_year": "以此为基础新建下一年…", "export": "导出 Word…", "delete": "删除…"}
+REPORT_MENU = {"open": "打开", "next_year": "以此为基础新建下一年…", "export": "导出 Word/PDF…", "delete": "删除…"}
 REPORT_ROLE = Qt.ItemDataRole.UserRole
 DELETED_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushB
 
 from core import backups
 from core.outline import format_date
+from gui.database import user_operation
 from gui.errors import ask
 from gui.tables import list_table
 
@@ -70,6 +71,7 @@ class BackupDialog(QDialog):
         items = self.table.selectedItems()
         return Path(items[0].data(PATH_ROLE)) if items else None
 
+    @user_operation("备份")
     def backup_now(self) -> None:
         self.database.run(lambda archive: archive.backup("manual"), lambda _path: self.refresh())
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QInputDialog, QLineEdit
 
+from gui.database import user_operation
 from gui.errors import ask, show_error
 
 FIXED_TABS = 2  # 基本信息 and 数据 come before the chapters and stay there
@@ -15,6 +16,7 @@ FIXED_TABS = 2  # 基本信息 and 数据 come before the chapters and stay ther
 class ChapterStructure:
     """Mixed into ReportTabs (a QTabWidget with `database`, `report`, pages and reload())."""
 
+    @user_operation("新增部分")
     def add_chapter(self) -> None:
         """A deleted mandated part is offered first (in its place, with its template); else a free title."""
         from core.template import missing_chapters, template_position
@@ -51,6 +53,7 @@ class ChapterStructure:
                 self.reload(chapter_id)
         return done
 
+    @user_operation("重命名部分")
     def rename_chapter(self) -> None:
         page = self.current_page()
         if page is None:
@@ -100,6 +103,7 @@ class ChapterStructure:
         show_error(self, error)
         self.reload()
 
+    @user_operation("删除部分")
     def remove_chapter(self) -> None:
         page = self.current_page()
         if page is None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
 
 from core.checks import ERROR, Finding, font_findings, missing_fonts_summary, place_of, run_checks
 from core.outline import Report
+from gui.database import user_operation
 from gui.settings import Settings
 
 SEVERITY_COLORS = {ERROR: QColor("#c0392b"), "suggestion": QColor("#8a6d00")}
@@ -174,6 +175,7 @@ class CheckPanel(QWidget):
 
     # Each is one Archive call queued behind the typed text: the fix applies to what was typed.
 
+    @user_operation("修正")
     def fix_selected(self) -> None:
         finding, report_id = self._selected(), self._report_id
         if finding is None or finding.fix is None:
@@ -182,6 +184,7 @@ class CheckPanel(QWidget):
                           lambda result: self._fixed(report_id, result.changed,
                                                      self.tr("这一处在检查后已被改动，已重新检查。")))
 
+    @user_operation("全部修正")
     def fix_all(self) -> None:
         report_id = self._report_id
         if report_id is None:
@@ -193,14 +196,17 @@ class CheckPanel(QWidget):
             self._fixed(report_id, result.changed)
         self.database.run(lambda archive: archive.apply_fixes(report_id, None, FIX_ALL_LABEL), done)
 
+    @user_operation("撤销全部修正")
     def undo_fix_all(self) -> None:
         snapshot_id, report_id = self._undo_snapshot, self._report_id
         if snapshot_id is None:
             return
-        self._undo_snapshot = None
-        self._update_buttons()
-        self.database.run(lambda archive: archive.restore_snapshot(snapshot_id),
-                          lambda _before: self._fixed(report_id, True))
+
+        def restored(_before):  # the 撤销 goes only now: a restore that failed can be tried again
+            if self._undo_snapshot == snapshot_id:
+                self._undo_snapshot = None
+            self._fixed(report_id, True)
+        self.database.run(lambda archive: archive.restore_snapshot(snapshot_id), restored)
 
     def _fixed(self, report_id: int, changed: bool, note_unchanged: str = "") -> None:
         if changed:

@@ -11,20 +11,31 @@ Work is a function of the archive: `run(lambda archive: archive.apply_fixes(repo
 it receives is the session's current one (gui/archive_session.py), also after 另存档案 or a restore.
 Reading what is stored may happen on the GUI thread through `archive` (SQLite/PostgreSQL let readers
 run beside the writer); writing never does — tests/gui/test_database_owner.py enforces it.
+
+What a menu item or a button starts is a user operation with a name (`@user_operation("导出")`): one at a
+time, so a double click or a second press of its shortcut while the first is still queued, running or
+being shown is dropped with a status line instead of exporting, deleting or creating twice. Everything it
+queues counts, also from its done callbacks (the merge after the preview). While its work runs longer
+than a moment the status bar says 「正在导出…」 and the cursor shows that the program is working.
 """
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from core.errors import AppError, EditConflict
 from gui.autosave import Autosaver
 from gui.errors import show_error
 
 Work = Callable[[Any], Any]  # work(archive) → result, on the writer thread
+FEEDBACK_DELAY_MS = 300  # quicker work shows nothing: no flicker of the cursor and the status bar
+DROPPED_MESSAGE_MS = 4000
 
 
 class EditsNotSaved(AppError):
@@ -50,11 +61,98 @@ class Database(QObject):
         self._finished.connect(self._on_finished)
         self._running = 0  # operations queued whose outcome is not yet handed back
         self._closed = False
+        self._operation: str | None = None  # the user operation whose code runs now: its run()s are its
+        self._under_way: Counter[str] = Counter()  # per user operation: its code running, its runs not handed back
+        self._working: Counter[str] = Counter()  # per user operation: its runs queued or running on the writer
+        self._feedback = QTimer(self)  # 「正在…」 and the busy cursor once work has run for a moment
+        self._feedback.setSingleShot(True)
+        self._feedback.setInterval(FEEDBACK_DELAY_MS)
+        self._feedback.timeout.connect(self._show_working)
+        self._shown = ""  # the status line this owner put up, taken down when the work is done
+        self._busy_cursor = False
 
     @property
     def busy(self) -> bool:
         """Operations are queued or running, or their outcome is not yet handed back."""
         return self._running > 0
+
+    # --- user operations ----------------------------------------------------------------------
+
+    def operation(self, name: str, start: Callable[[], Any]):
+        """start() — unless the user operation `name` is still under way (its code, or work it queued
+        whose outcome is not yet handed back): then a duplicate is dropped and the status bar says so."""
+        if self._under_way[name]:
+            self._say(self.tr("正在{0}，请稍候…").format(self.tr(name)), DROPPED_MESSAGE_MS)
+            return None
+        with self._as(name):
+            return start()
+
+    @contextmanager
+    def _as(self, name: str | None):
+        """Code of the user operation `name` (None: of none) runs: what it queues is the operation's."""
+        previous, self._operation = self._operation, name
+        if name:
+            self._under_way[name] += 1
+        try:
+            yield
+        finally:
+            self._operation = previous
+            if name:
+                self._under_way[name] -= 1
+
+    def _show_working(self) -> None:
+        working = [name for name, count in self._working.items() if count]
+        if not working:
+            return
+        self._say(self.tr("正在{0}…").format(self.tr(working[0])))
+        if not self._busy_cursor:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the pointer still works
+            self._busy_cursor = True
+
+    def _work_done(self, name: str) -> None:
+        self._working[name] -= 1
+        if any(self._working.values()):
+            return
+        self._feedback.stop()
+        self._end_feedback()
+
+    def _end_feedback(self) -> None:
+        if self._busy_cursor:
+            QApplication.restoreOverrideCursor()
+            self._busy_cursor = False
+        self._take_down_message()
+
+    @contextmanager
+    def blocking(self, name: str):
+        """A step that holds the GUI thread (reading a file to import, waiting behind queued work):
+        「正在…」 and the wait cursor at once, so the window does not look frozen."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._say(self.tr("正在{0}…").format(self.tr(name)))
+        bar = self._status_bar()
+        if bar is not None:
+            bar.repaint()  # the event loop does not run until the step is over
+        try:
+            yield
+        finally:
+            QApplication.restoreOverrideCursor()
+            self._take_down_message()
+            if self._busy_cursor:  # user operations still working: say so again
+                self._show_working()
+
+    def _take_down_message(self) -> None:
+        bar = self._status_bar()
+        if bar is not None and self._shown and bar.currentMessage() == self._shown:
+            bar.clearMessage()
+        self._shown = ""
+
+    def _say(self, text: str, timeout_ms: int = 0) -> None:
+        bar = self._status_bar()
+        if bar is not None:
+            bar.showMessage(text, timeout_ms)
+            self._shown = text
+
+    def _status_bar(self):
+        return self._window.statusBar() if isinstance(self._window, QMainWindow) else None
 
     # --- operations ---------------------------------------------------------------------------
 
@@ -69,9 +167,15 @@ class Database(QObject):
             if error is not None:
                 raise EditsNotSaved(error)
             return work(self.archive)
-        self._running += 1
+        name = self._operation
         future = self._writer.submit(job)
-        future.add_done_callback(lambda f: self._finished.emit((f, done, failed)))
+        self._running += 1  # counted down on the GUI thread, when the outcome is handed back
+        if name:
+            self._under_way[name] += 1
+            self._working[name] += 1
+            if not self._feedback.isActive() and not self._busy_cursor:
+                self._feedback.start()
+        future.add_done_callback(lambda f: self._finished.emit((f, done, failed, name)))
 
     def run_later(self, work: Work) -> None:
         """Run work(archive) after what is queued (a backup, leaving a server); a failure is not shown."""
@@ -87,7 +191,11 @@ class Database(QObject):
         the pending text stays pending (另存档案 after the file vanished: the text goes to the new one)."""
         if not even_if_unsaved and not self.edits.write_and_wait():
             raise EditsNotSaved(self.edits.last_error)
-        return self._writer.submit(work, self.archive).result()
+        future = self._writer.submit(work, self.archive)
+        if not self.busy:
+            return future.result()
+        with self.blocking("等待前面的操作完成"):  # behind an export or an import, say why it waits
+            return future.result()
 
     def write_everything(self) -> bool:
         """Write what is pending and wait for everything queued (立即保存, closing, logging off);
@@ -102,10 +210,22 @@ class Database(QObject):
         """After the last write (the window closes): wait for what is queued, then stop the writer."""
         self._closed = True
         self._writer.shutdown(wait=True)
+        self._feedback.stop()
+        self._end_feedback()
 
     def _on_finished(self, outcome) -> None:
-        future, done, failed = outcome
+        future, done, failed, name = outcome
         self._running -= 1
+        if name:
+            self._work_done(name)
+        try:
+            with self._as(name):  # what done() queues belongs to the same user operation
+                self._hand_back(future, done, failed)
+        finally:
+            if name:
+                self._under_way[name] -= 1
+
+    def _hand_back(self, future: Future, done, failed) -> None:
         error = future.exception()
         try:
             if error is None:
@@ -120,6 +240,17 @@ class Database(QObject):
                 return  # the dialog that asked was closed meanwhile: nobody to show the result to
             error = err
         show_error(self._window, error)
+
+
+def user_operation(name: str):
+    """Decorate what a menu item or a button starts — a method of anything with a `database`, or a
+    function of the window: one at a time (Database.operation); `name` completes 「正在…」."""
+    def decorate(function):
+        @functools.wraps(function)
+        def start(owner, *args, **kwargs):
+            return owner.database.operation(name, lambda: function(owner, *args, **kwargs))
+        return start
+    return decorate
 
 
 def _write_error(future: Future):

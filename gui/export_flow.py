@@ -1,4 +1,4 @@
-"""导出 Word: one confirmation of the remaining errors and missing fonts, choose file and variant, write on
+"""导出 Word/PDF: one confirmation of the remaining errors and missing fonts, choose file and variant, write on
 the archive's writer thread together with a snapshot of what was exported, and open the file if asked.
 
 The questions are small methods (`confirm_*`, `ask_*`, `choose_target`, `open_file`) so that tests can
@@ -21,6 +21,8 @@ from gui.export_confirm import CHECK, EXPORT, confirm_export
 
 DOCX_FILTER = "Word 文档 (*.docx)"
 FORMATS = {".docx": "Word 文档（.docx）", ".pdf": "PDF（.pdf，不需要 Word 即可打印）"}
+FILE_FILTERS = {".docx": DOCX_FILTER, ".pdf": "PDF 文件 (*.pdf)"}  # the file chooser's, per format
+TITLE = "导出 Word/PDF"  # the action's text without its “…” (gui/window_actions.py)
 
 
 def _pdf_writer():
@@ -36,7 +38,7 @@ class ExportDialog(QDialog):
                  with_figures: bool = False):
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle(self.tr("导出 Word"))
+        self.setWindowTitle(self.tr(TITLE))
         self.path_edit = QLineEdit(str(default_path))
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse)
@@ -67,8 +69,8 @@ class ExportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出 Word"), self.path_edit.text(),
-                                              self.tr(DOCX_FILTER))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr(TITLE), self.path_edit.text(),
+                                              self.tr(FILE_FILTERS[self.format_box.currentData()]))
         if path:
             self.path_edit.setText(path)
 
@@ -188,9 +190,10 @@ class ExportFlow(QObject):
         """After a failed write (locked by Word/WPS, read-only folder): say so, offer another name."""
         if not ask(self.parent_widget, self.tr("导出失败"), message, self.tr("换个文件名…")):
             return None
-        other, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("导出 Word"),
-                                               str(path.with_name(path.stem + "（新）.docx")),
-                                               self.tr(DOCX_FILTER))
+        suffix = path.suffix.lower() if path.suffix.lower() in FILE_FILTERS else ".docx"
+        other, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr(TITLE),
+                                               str(path.with_name(path.stem + "（新）" + suffix)),
+                                               self.tr(FILE_FILTERS[suffix]))
         return Path(other) if other else None
 
     def open_file(self, path: Path) -> None:

@@ -98,7 +98,8 @@ class ImportFlow(QObject):
     def import_path(self, path: Path) -> None:
         """Read, confirm, store (the report and the figures ticked, with replace: one Archive call)."""
         from core.importing import existing_report_id, import_file
-        result = import_file(path)
+        with self.database.blocking("读取文件"):  # a .doc/.wps goes through LibreOffice: seconds
+            result = import_file(path)
         dialog = ImportSummaryDialog(result, path.name, self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from core.errors import AppError
-from gui.database import EditsNotSaved
+from gui.database import EditsNotSaved, user_operation
 from gui.errors import ask, guarded, show_error
 from gui.window_actions import REPORT, WindowActions
 
@@ -109,6 +109,7 @@ class ReportController(QObject):
 
     # --- new, import, export --------------------------------------------------------------------
 
+    @user_operation("新建报告")
     @guarded
     def new_report(self, basis_year: int | None = None) -> None:
         from gui.new_report_dialog import NewReportDialog
@@ -121,6 +122,7 @@ class ReportController(QObject):
         if dialog.exec():
             self.create_report(**dialog.choice())
 
+    @user_operation("新建报告")
     @guarded
     def new_report_for_year(self, year: int) -> None:
         self.create_report(year=year, organs=[], from_year=None, copy_text=False)
@@ -141,10 +143,12 @@ class ReportController(QObject):
         if update_from_year is not None:
             self.show_year_update(update_from_year)
 
+    @user_operation("导入")
     @guarded
     def import_report(self) -> None:
         self._import(lambda flow: flow.choose_and_import())
 
+    @user_operation("导入")
     @guarded
     def import_from(self, path) -> None:
         """Import a given file (summary, confirmation, replace question as for 导入…)."""
@@ -155,6 +159,7 @@ class ReportController(QObject):
         run(ImportFlow(self.database, self.settings, self.window,
                        lambda report_id: self._show_new(report_id, None)))
 
+    @user_operation("导出")
     @guarded
     def export_report(self) -> None:
         if self._export_flow is None:
@@ -168,6 +173,7 @@ class ReportController(QObject):
 
     # --- versions, replace, year update -----------------------------------------------------------
 
+    @user_operation("保存版本")
     @guarded
     def save_version(self) -> None:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -202,6 +208,7 @@ class ReportController(QObject):
 
     # --- delete, undelete, purge ----------------------------------------------------------------
 
+    @user_operation("删除报告")
     @guarded
     def delete_report(self) -> None:
         report = self.tabs.report
@@ -212,11 +219,13 @@ class ReportController(QObject):
         self.database.run(lambda archive: archive.delete_report(report_id),
                           lambda _none: self._show_no_report())
 
+    @user_operation("恢复报告")
     @guarded
     def undelete_report(self, report_id: int) -> None:
         self.database.run(lambda archive: archive.undelete_report(report_id),
                           lambda _none: self._show_new(report_id, None))
 
+    @user_operation("彻底删除")
     @guarded
     def purge_report(self, report_id: int) -> None:
         question = self.tr("彻底删除后无法恢复，连同其历史版本一并删除。确定彻底删除吗？")

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidgetItem,
                                QTextBrowser, QVBoxLayout, QWidget)
 
+from gui.database import user_operation
 from gui.errors import ask, guarded
 from gui.tables import list_table
 from core.report_diff import report_diff_html
@@ -82,6 +83,7 @@ class VersionsDialog(QDialog):
         self.diff.setHtml(report_diff_html(version, current, self.tr("版本“{0}”").format(label),
                                            self.tr("当前文本")))
 
+    @user_operation("恢复版本")
     @guarded
     def _restore(self) -> None:
         snapshot_id = self.selected_id()

@@ -40,7 +40,8 @@ LEVEL_SHORTCUTS = {BODY: "Ctrl+0", ITEM2: "Ctrl+2", ITEM3: "Ctrl+3", ITEM4: "Ctr
 ACTIONS = (
     Spec("new", "新建报告…", lambda w: w.reports.new_report(), Key.New, "按模板或以往年报告为基础新建报告", ARCHIVE),
     Spec("import", "导入…", lambda w: w.reports.import_report(), Key.Open, "导入以往的报告文件", ARCHIVE),
-    Spec("export", "导出 Word…", lambda w: w.reports.export_report(), "Ctrl+E", "导出为符合公文格式的 Word 文件", REPORT,
+    Spec("export", "导出 Word/PDF…", lambda w: w.reports.export_report(), "Ctrl+E",
+         "导出为符合公文格式的 Word 文件或 PDF", REPORT,
          module="gui.export_flow", missing_tip="导出功能尚未安装"),
     Spec("save_now", "立即保存", lambda w: w.database.write_everything(), Key.Save, "内容会自动保存；此命令立即写入", ARCHIVE),
     Spec("snapshot", "保存版本…", lambda w: w.reports.save_version(), "Ctrl+Shift+S", "给当前文本保存一个带说明的版本", REPORT),
@@ -98,14 +99,14 @@ def _connect_server(window) -> None:
     connect_to_server(window)
 
 
-def _export_archive(window) -> None:
+def _export_archive(window) -> None:  # one at a time, as every user operation (gui/database.py)
     from gui.archive_export import export_archive
-    export_archive(window)
+    window.database.operation("导出档案", lambda: export_archive(window))
 
 
 def _import_archive(window) -> None:
     from gui.archive_import import import_archive
-    import_archive(window)
+    window.database.operation("导入档案", lambda: import_archive(window))
 
 
 def _map_chapter(window) -> None:

@@ -44,7 +44,7 @@ def test_context_menu_opens_and_builds_the_next_year(open_window, db_path, qtbot
     window = open_window()
     menu = window.panel.report_menu(older, deleted=False)
     texts = [action.text() for action in menu.actions()]
-    assert texts == ["打开", "以此为基础新建下一年…", "导出 Word…", "删除…"]
+    assert texts == ["打开", "以此为基础新建下一年…", "导出 Word/PDF…", "删除…"]
     menu.actions()[0].trigger()
     assert window.report_id() == older
     answer_next_dialog("新建")
