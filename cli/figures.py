@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 from core.errors import AppError
-from core.figure_text import proposed_figures
 from core.figures import UNITS, Figure, figure_to_dict, format_value, parse_value
 
 
@@ -52,6 +51,7 @@ def figures_command(archive, args) -> int:
 
 def import_hint(report) -> str | None:
     """After an import: the figures its text states, and how to take them into the 数据 table."""
+    from core.figure_text import proposed_figures  # its patterns load with a command, not with the window
     count = len(proposed_figures(report))
     return (f"  正文中写到 {count} 项主要数据，可用 python main.py figures {report.year} --from-text 核对后填入"
             "“数据”表（窗口中：数据 ▸ 从正文中提取…）。") if count else None
@@ -61,6 +61,7 @@ def _from_text(archive, report_id: int, confirmed: bool) -> int:
     """Figures the report's own text states (an imported earlier year), for empty slots only."""
     report = archive.load_report(report_id)
     empty = {f.key for f in report.figures if f.value is None}
+    from core.figure_text import proposed_figures
     proposals = [p for p in proposed_figures(report) if p.figure.key in empty]
     if not proposals:
         print("正文中没有找到尚未填写的数据。")

@@ -19,21 +19,32 @@ def program_name() -> str:
     return f"python {name}" if name.endswith(".py") or not name else name
 
 
-def build_parser() -> argparse.ArgumentParser:
+DB_HELP = ("数据库文件（默认：用户数据文件夹中的 archive.sqlite3），"
+           "或单位服务器地址 postgresql://用户名@服务器:5432/数据库名")
+
+
+def window_parser() -> argparse.ArgumentParser:
+    """The options of a start without a command (the window); build_parser() adds the commands."""
     from core import APP_NAME, __version__
-    from core.export_options import DEFAULT_VARIANT, VARIANTS, variants_help
-    from core.fonts import DEFAULT_FONT_SET, FONT_SETS
     parser = ArgumentParser(prog=program_name(), description=f"{APP_NAME}：法治政府建设年度报告起草与排版")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
                         help="显示版本号后退出")
     # For smoke tests and start-up timing: open the window and the archive, then quit.
     parser.add_argument("--quit-after-start", action="store_true", help=argparse.SUPPRESS)
-    db_help = ("数据库文件（默认：用户数据文件夹中的 archive.sqlite3），"
-               "或单位服务器地址 postgresql://用户名@服务器:5432/数据库名")
-    parser.add_argument("--db", metavar="PATH", help=db_help)
+    # bench/bench_gui.py: print when the window shows and when the report is editable, then quit.
+    parser.add_argument("--print-start-times", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--db", metavar="PATH", help=DB_HELP)
+    parser.set_defaults(command=None)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from core.export_options import DEFAULT_VARIANT, VARIANTS, variants_help
+    from core.fonts import DEFAULT_FONT_SET, FONT_SETS
+    parser = window_parser()
     # Accepted after the subcommand too; SUPPRESS keeps a --db given before it from being reset.
     db = ArgumentParser(add_help=False)
-    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    db.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=DB_HELP)
     fonts = ArgumentParser(add_help=False)
     fonts.add_argument("--fonts", dest="font_set", choices=sorted(FONT_SETS), default=DEFAULT_FONT_SET,
                        help="字体方案：" + "；".join(f"{k}：{v.label}" for k, v in FONT_SETS.items()))
@@ -97,11 +108,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_start(argv: list[str]) -> argparse.Namespace | None:
+    """The parsed options when argv only starts the window (the usual start, which then need not build
+    every command's parser and import what they list); None when it names a command, asks for help or
+    is not understood (the full parser answers those)."""
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None
+    args, rest = window_parser().parse_known_args(argv)
+    return None if rest else args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = window_start(argv) or build_parser().parse_args(argv)
     if args.command is None:
         from gui.app import run_gui
-        return run_gui(args.db, quit_when_ready=args.quit_after_start)
+        return run_gui(args.db, quit_when_ready=args.quit_after_start,
+                       print_start_times=args.print_start_times)
     from cli.commands import run_command
     from core.logs import setup_logging
     setup_logging()

@@ -10,7 +10,6 @@ import functools
 import os
 import shutil
 import struct
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -139,6 +138,7 @@ def installed_font_families() -> frozenset[str]:
 
 
 def _fc_list_families() -> set[str]:
+    import subprocess  # only when the fonts are looked up, not when the window starts
     try:
         out = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True,
                              encoding="utf-8", errors="replace", timeout=FC_LIST_TIMEOUT).stdout

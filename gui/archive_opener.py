@@ -10,11 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from core import backups
 from core.archive_lock import on_network, read_owner
 from core.locations import is_server_url
 from core.paths import default_db_path
-from gui.single_instance import ask_to_raise
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,7 @@ def _choose(parent: QWidget, object_name: str, title: str, text: str, choices: l
 
 def _missing(parent: QWidget, path: Path, remembered: str) -> OpenPlan | None:
     """A missing archive becomes a new empty one only on a true first start."""
+    from core import backups
     found = backups.list_backups(path)
     known = remembered and Path(remembered) == path
     if not found and not known:
@@ -98,6 +97,7 @@ def _held_elsewhere(parent: QWidget, path: Path, owner) -> OpenPlan | None:
     choices = ([_tr("切换到已打开的窗口")] if owner.on_this_computer else []) + [_tr("只读打开"), _tr("退出")]
     chosen = choices[_choose(parent, "archiveInUse", _tr("档案正在使用"), text, choices)]
     if chosen == _tr("切换到已打开的窗口"):
+        from gui.single_instance import ask_to_raise  # QtNetwork: only to reach the other window
         if not ask_to_raise(path):
             QMessageBox.information(parent, _tr("档案正在使用"),
                                     _tr("没能切换到那个窗口，请在任务栏中找到它。"))

@@ -5,10 +5,12 @@ saving it elsewhere when its file vanished, and bringing this window forward whe
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.archive_lock import HEARTBEAT_S, ArchiveLock
+if TYPE_CHECKING:
+    from core.archive_lock import ArchiveLock
 
 
 class CurrentArchive:
@@ -56,6 +58,7 @@ class ArchiveSession(QObject):
 
     def _hold(self, path: Path) -> None:
         from gui.single_instance import RaiseServer  # QtNetwork loads after the window shows
+        from core.archive_lock import HEARTBEAT_S, ArchiveLock  # after the window shows
         self._lock = ArchiveLock(path)
         self._lock.acquire()
         self._heartbeat.start(HEARTBEAT_S * 1000)

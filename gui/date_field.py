@@ -13,11 +13,16 @@ from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget,
                                QWidgetAction)
 
-from core.importing.recognize import parse_date
 from core.outline import format_date
 
 CHINESE = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
 INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
+
+
+def parse_date(text: str) -> date | None:
+    """The importer's reading of a typed date; the importer loads when a date is first typed, not at start."""
+    from core.importing.recognize import parse_date as parse
+    return parse(text)
 
 
 def calendar_start(report_year: int | None, today: date | None = None) -> date:

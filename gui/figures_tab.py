@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -14,18 +15,20 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHBoxLa
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from core.errors import AppError
-from core.figure_text import Proposal
 from core.figures import (Figure, FigureComparison, change_text, custom_key, difference, format_number,
                           format_value, parse_value)
 from gui.add_figure_dialog import AddFigureDialog
 from gui.errors import ask
+
+if TYPE_CHECKING:  # the text patterns load when figures are taken from the text, not with the tab
+    from core.figure_text import Proposal
 
 LABEL, VALUE, UNIT, PREVIOUS, CHANGE, NOTE = range(6)
 EDITABLE = (VALUE, NOTE)
 ERROR_COLOR = QColor("#fde2e1")
 TREND_HEIGHT = 130
 History = Callable[[str], list[tuple[int, Decimal]]]
-Proposals = Callable[[], list[Proposal]]
+Proposals = Callable[[], list["Proposal"]]
 
 
 class FigureTable(QTableWidget):

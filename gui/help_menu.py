@@ -6,11 +6,10 @@ ones really in use (--db may point elsewhere than the default).
 """
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QHeaderView, QLabel, QMenu,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -71,7 +70,10 @@ class HelpMenu(QMenu):
 class AboutDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
+        import platform
+
         from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import Qt  # Qt's namespace (≈10 ms of enums) loads with the dialog, not the menu
 
         from core.backups import backup_dir
         self.setWindowTitle(self.tr("关于法治年报"))
@@ -138,6 +140,7 @@ def font_rows(installed: set[str]) -> list[tuple[str, str, bool, str]]:
 class FontsDialog(QDialog):
     def __init__(self, installed: set[str], parent: QWidget | None = None):
         super().__init__(parent)
+        from PySide6.QtCore import Qt
         self.setWindowTitle(self.tr("公文字体"))
         intro = QLabel(self.tr("GB/T 9704-2012 公文使用下列字体。导出的 Word 文件中总是写明标准字体；"
                                "本机缺少的字体，在本机的 Word/WPS 中会以右列的字体代替显示和打印，"

@@ -3,10 +3,12 @@ edited as a sentence fragment (「审查合同959份」), where the cursor is.""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu, QWidget
 
-from core.figures import Figure, format_value, fragment
+if TYPE_CHECKING:  # core.figures loads when the menu first opens, not with the window's frame
+    from core.figures import Figure
 
 
 class InsertFigureMenu(QMenu):
@@ -19,6 +21,7 @@ class InsertFigureMenu(QMenu):
         self.aboutToShow.connect(self._fill)
 
     def _fill(self) -> None:
+        from core.figures import format_value, fragment
         self.clear()
         filled = [f for f in self._figures() if f.value is not None]
         if self._editor() is None:
@@ -37,5 +40,6 @@ class InsertFigureMenu(QMenu):
     def insert(self, figure: Figure) -> None:
         editor = self._editor()
         if editor is not None and not editor.isReadOnly():
+            from core.figures import fragment
             editor.textCursor().insertText(fragment(figure))
             editor.setFocus()

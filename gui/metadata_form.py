@@ -5,7 +5,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit, QScrollArea,
                                QSpinBox, QVBoxLayout, QWidget)
 
-from core.checks import doc_number_problems
 from core.outline import (BANNER_ALL, BANNER_LEAD, FIELD_LABELS, MIN_YEAR, STATUS_LABELS, Organ, Report,
                           latest_year)
 from gui.date_field import DateField
@@ -21,6 +20,7 @@ class MetadataForm(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self._loading = False
+        self._hint_stale = False  # a loaded 文号 not checked yet (see showEvent)
         inner = QWidget()
         inner.setMaximumWidth(FORM_MAX_WIDTH)
         form = QFormLayout()
@@ -106,7 +106,16 @@ class MetadataForm(QScrollArea):
         self.written_date.set_date(report.written_date)
         self.printing_date.set_date(report.printing_date)
         self._loading = False
-        self._show_doc_number_hint()
+        self._hint_stale = True
+        if self.isVisible():
+            self._show_doc_number_hint()
+
+    def showEvent(self, event) -> None:
+        # The loaded 文号 is checked when the form first shows: its rules (core.checks) stay out of the
+        # opening of a report, which shows a chapter.
+        super().showEvent(event)
+        if self._hint_stale:
+            self._show_doc_number_hint()
 
     def _calendars_follow_year(self, year: int) -> None:
         for picker in (self.written_date, self.printing_date):
@@ -132,7 +141,9 @@ class MetadataForm(QScrollArea):
         self.changed.emit()
 
     def _show_doc_number_hint(self) -> None:
+        self._hint_stale = False
         # The same rules the 检查 applies (GB/T 9704-2012 7.2.5), so the form and the check agree.
+        from core.checks import doc_number_problems  # only its rules: the checks package loads lazily
         problems = doc_number_problems(self.doc_number.text())
         ok = not problems
         self.doc_number_hint.setText("" if ok else "".join(problems) + self.tr(

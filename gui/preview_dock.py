@@ -14,11 +14,9 @@ from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 
-from core import fonts
 from core.errors import AppError
 from core.export_options import VARIANTS
 from gui.errors import show_error
-from gui.preview_view import PreviewView, build_layout
 from gui.window_layout import keep_dock_usable
 
 PAUSE_MS = 400  # typing pause before a new layout: the pages are back well within 1 s
@@ -38,18 +36,15 @@ def report_in_editors(tabs):
 
 
 class PreviewController(QObject):
+    """The dock is there from the start (its action, its place in the saved layout); the pages view and
+    the page model it needs load when the dock is first shown or printing asks for them."""
+
     def __init__(self, window):
         super().__init__(window)
         self.window, self.tabs, self.settings = window, window.tabs, window.settings
-        self.view = PreviewView()
-        variant = self.settings.export_variant if self.settings.export_variant in VARIANTS else VARIANTS[0]
-        self.view.variant_box.setCurrentIndex(max(0, self.view.variant_box.findData(variant)))
-        self.view.variant_box.currentIndexChanged.connect(self.refresh)
-        self.view.figures_box.setChecked(self.settings.export_figures_table)  # as the last export
-        self.view.figures_box.toggled.connect(self.refresh)
+        self._view = None
         self.dock = QDockWidget(self.tr("版面预览"), window)
         self.dock.setObjectName("previewDock")
-        self.dock.setWidget(self.view)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         keep_dock_usable(window, self.dock, QSize(480, 640))
         self.dock.hide()
@@ -61,16 +56,38 @@ class PreviewController(QObject):
         self._pages_of: tuple = (None, {})  # (layout, {(chapter index, paragraph): first page})
         self._connect()
 
+    @property
+    def view(self):
+        if self._view is None:
+            self._view = self._build_view()
+        return self._view
+
+    def _build_view(self):
+        from gui.preview_view import PreviewView
+        view = PreviewView()
+        variant = self.settings.export_variant if self.settings.export_variant in VARIANTS else VARIANTS[0]
+        view.variant_box.setCurrentIndex(max(0, view.variant_box.findData(variant)))
+        view.variant_box.currentIndexChanged.connect(self.refresh)
+        view.figures_box.setChecked(self.settings.export_figures_table)  # as the last export
+        view.figures_box.toggled.connect(self.refresh)
+        view.jump_requested.connect(self.tabs.jump_to)
+        view.layout_ready.connect(lambda _layout: self._highlight_cursor_page())
+        self.dock.setWidget(view)
+        return view
+
     def _connect(self) -> None:
         for signal in (self.tabs.counts_changed, self.tabs.meta_edited, self.tabs.currentChanged):
             signal.connect(self.schedule)
         self.tabs.current_editor_changed.connect(self._watch_cursor)
-        self.dock.visibilityChanged.connect(lambda visible: visible and self.refresh())
-        self.view.jump_requested.connect(self.tabs.jump_to)
+        self.dock.visibilityChanged.connect(self._on_visibility)
         font_menu = getattr(self.window, "font_set_menu", None)
         if font_menu is not None:  # 文件 ▸ 公文字体 redraws the pages with the chosen set
             font_menu.changed.connect(lambda _name: self.dock.isVisible() and self.refresh())
-        self.view.layout_ready.connect(lambda _layout: self._highlight_cursor_page())
+
+    def _on_visibility(self, visible: bool) -> None:
+        if visible:
+            self.view  # noqa: B018 — built on first showing, even with no report open
+            self.refresh()
 
     # --- following the editing ------------------------------------------------------------------------
 
@@ -82,6 +99,7 @@ class PreviewController(QObject):
         return self.view.variant_box.currentData()
 
     def _font_set(self) -> str:
+        from core import fonts
         name = self.settings.font_set
         return name if name in fonts.FONT_SETS else fonts.DEFAULT_FONT_SET
 
@@ -105,9 +123,11 @@ class PreviewController(QObject):
         self._highlight_cursor_page()
 
     def _highlight_cursor_page(self) -> None:
-        layout, editor = self.view.layout_shown, self.tabs.current_editor()
+        if self._view is None:  # no preview yet: nothing to highlight
+            return
+        layout, editor = self._view.layout_shown, self.tabs.current_editor()
         if layout is None or editor is None:
-            self.view.highlight_page(None)
+            self._view.highlight_page(None)
             return
         if self._pages_of[0] is not layout:
             self._pages_of = (layout, _first_pages(layout))
@@ -124,6 +144,7 @@ class PreviewController(QObject):
             show_error(self.window, AppError("请先打开一份报告。"))
             return None
         self.tabs.setFocus()  # an open input method commits its text first
+        from gui.preview_view import build_layout
         return build_layout(report_in_editors(self.tabs), self._variant(), self._figures_table())
 
     def print_pages(self) -> None:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from core.figure_text import proposed_figures
 from core.outline import Chapter, Report, chapter_numbers
 from core.template import template_chapter
 from gui.chapter_editor import MIN_PANE_WIDTH, ChapterEditor
@@ -259,6 +258,7 @@ class ReportTabs(ChapterStructure, QTabWidget):
 
     def _stated_figures(self, report_id: int):
         """The figures the report's text states, as stored once pending typing is written."""
+        from core.figure_text import proposed_figures  # its patterns load on first use, not at start
         return proposed_figures(self.database.wait_for(lambda archive: archive.load_report(report_id)))
 
     def _schedule_figures(self) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
-from core.outline import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS
+from core.numbering import BODY, ITEM2, ITEM3, ITEM4, LEVEL_LABELS  # not core.outline: the frame needs no model
 
 Key = QKeySequence.StandardKey
 ARCHIVE, REPORT = "archive", "report"  # what an action needs to be enabled

@@ -7,7 +7,8 @@ back — a pane saved at 0 could otherwise never be seen again (issue 12.4).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer
+# Not Qt's namespace: its first use builds all of its enums (≈10 ms), which the first frame does without.
+from PySide6.QtCore import QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
@@ -62,16 +63,24 @@ def restore_frame(window: QMainWindow, settings: Settings, available: QRect | No
     if settings.window_geometry.isEmpty() or not window.restoreGeometry(settings.window_geometry):
         window.setGeometry(first_geometry(available))
         if starts_maximized(available):
-            window.setWindowState(Qt.WindowState.WindowMaximized)
+            window.setWindowState(_qt().WindowState.WindowMaximized)
     else:
-        state = window.windowState()
-        normal = window.normalGeometry() if state & Qt.WindowState.WindowMaximized else window.geometry()
-        window.setWindowState(Qt.WindowState.WindowNoState)
-        window.setGeometry(clamp_geometry(normal, available))
-        window.setWindowState(state)
+        normal = window.normalGeometry() if window.isMaximized() else window.geometry()
+        clamped = clamp_geometry(normal, available)
+        if clamped != normal:  # saved on another (larger) screen; else nothing to change and no enum needed
+            state = window.windowState()
+            window.setWindowState(_qt().WindowState.WindowNoState)
+            window.setGeometry(clamped)
+            window.setWindowState(state)
     if not settings.window_state.isEmpty():
         window.restoreState(settings.window_state)
     return settings.previous_year_pane_visible
+
+
+def _qt():
+    """Qt's namespace, imported when a branch needs one of its enums."""
+    from PySide6.QtCore import Qt
+    return Qt
 
 
 def restore_splitters(settings: Settings, splitter: QSplitter, tabs, pane_visible: bool) -> None:
@@ -112,6 +121,7 @@ def widen_dock(window: QMainWindow, dock: QDockWidget, default: QSize) -> None:
         if min(dock.width(), dock.height()) < MIN_DOCK:
             dock.resize(max(dock.width(), default.width()), max(dock.height(), default.height()))
         return
+    Qt = _qt()
     sideways = window.dockWidgetArea(dock) in (Qt.DockWidgetArea.LeftDockWidgetArea,
                                                Qt.DockWidgetArea.RightDockWidgetArea)
     extent, wanted = (dock.width(), default.width()) if sideways else (dock.height(), default.height())

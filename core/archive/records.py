@@ -22,14 +22,15 @@ from core.schema import (BlockRow, ChapterRow, OrganRow, ReportOrganRow, ReportR
                          SnapshotRow)
 
 LIVE = ReportRow.deleted_at.is_(None)
+# A report with its chapters, their paragraphs and its organs, each in one query (not one per chapter).
+WHOLE_REPORT = (selectinload(ReportRow.chapters).selectinload(ChapterRow.blocks),
+                selectinload(ReportRow.organ_links))
 
 
 # --- reading ---------------------------------------------------------------------------------
 
 def get_report(s: Session, report_id: int, include_deleted: bool = False) -> ReportRow:
-    row = s.get(ReportRow, report_id, options=[selectinload(ReportRow.chapters)
-                                               .selectinload(ChapterRow.blocks),
-                                               selectinload(ReportRow.organ_links)])
+    row = s.get(ReportRow, report_id, options=WHOLE_REPORT)
     if row is None or (row.deleted_at is not None and not include_deleted):
         raise NotFoundError(f"没有编号为 {report_id} 的报告。请用 list 命令查看已有报告。")
     return row
@@ -102,7 +103,7 @@ def previous_report(s: Session, report_id: int) -> Report | None:
     row = get_report(s, report_id)
     lead = row.organ_links[0].organ_id if row.organ_links else None
     candidates = s.scalars(select(ReportRow).where(ReportRow.year == row.year - 1, LIVE)
-                           .order_by(ReportRow.id)).all()
+                           .options(*WHOLE_REPORT).order_by(ReportRow.id)).all()
     if not candidates:
         return None
     same_lead = [c for c in candidates if c.organ_links and c.organ_links[0].organ_id == lead]

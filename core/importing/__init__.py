@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from core.archive import Archive
 from core.errors import ImportFailed
 from core.outline import Report
 from core.importing.clean import clean_paragraphs
 from core.importing.recognize import ImportResult, build_report
+
+if TYPE_CHECKING:  # the archive (SQLAlchemy) is not needed to read a file; the window starts without it
+    from core.archive import Archive
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 

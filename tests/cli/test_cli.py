@@ -147,3 +147,19 @@ def test_commands_that_change_the_archive_wait_for_the_window_to_close(db_path, 
     assert refused.returncode == 1 and "正在本机上的法治年报" in refused.stderr and "请先关闭该窗口" in refused.stderr
     assert "2023年" in cli("list", "--db", db_path).stdout  # reading is fine
     assert "2024" not in cli("list", "--db", db_path).stdout
+
+
+def test_a_window_start_is_told_apart_from_a_command():
+    """The usual start (window options only) skips building every command's parser; anything else gets
+    the full one, so commands, --help and mistakes read as before."""
+    from cli.main import window_start
+    args = window_start(["--db", "a.sqlite3", "--quit-after-start"])
+    assert (args.command, args.db, args.quit_after_start) == (None, "a.sqlite3", True)
+    assert window_start([]).command is None
+    for argv in (["list"], ["--db", "a.sqlite3", "list"], ["--help"], ["-h"], ["--bogus"]):
+        assert window_start(argv) is None
+
+
+def test_help_still_lists_the_commands(cli):
+    result = cli("--help")
+    assert "list" in result.stdout and "--db" in result.stdout

@@ -145,6 +145,15 @@ def test_metadata_form_saves_and_validates_doc_number(open_window, db_path):
     assert (report.doc_number, report.title) == ("景发〔2025〕7号", "景毛乡人民政府关于2024年度法治政府建设情况的报告")
 
 
+def test_a_loaded_doc_number_is_checked_when_the_form_shows(open_window, db_path, qtbot):
+    report_id = seed_report(db_path)
+    with Archive(db_path) as archive:
+        archive.update_report(report_id, doc_number="景发[2025]07号")
+    window = open_window()
+    window.tabs.setCurrentWidget(window.tabs.form)
+    qtbot.waitUntil(lambda: "〔" in window.tabs.form.doc_number_hint.text())
+
+
 def test_doc_number_hint_applies_the_checks_rules(open_window, db_path):
     seed_report(db_path)
     form = open_window().tabs.form
