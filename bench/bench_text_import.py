@@ -1,6 +1,7 @@
 """Text import of the shared sample (parse + store in a fresh archive: goal ≤ 50 ms, beside the same
-paragraphs inserted with bare sqlite3 in one transaction), and on hostile input: one long line (40,000 and 80,000 characters, then 5 MB), which took
-17 s, 70 s and forever while recognition was quadratic; goal: linear, the 5 MB line < 10 s.
+paragraphs inserted with bare sqlite3 in one transaction), and on hostile input: one long line (40,000
+and 80,000 characters, then 5 MB), which took 17 s, 70 s and forever while recognition was quadratic;
+goal: linear, the 5 MB line < 10 s.
 
 Prints the median of several runs beside a baseline measured in the same run on the same file —
 reading and decoding its bytes — because this machine is shared. Linear time shows as a steady

@@ -46,7 +46,8 @@ def run_command(args) -> int:
         return EXIT_INTERNAL
 
 
-WINDOW_SENSITIVE = {"import", "new", "snapshot", "restore", "restore-backup", "merge"}  # commands that change the archive
+# commands that change the archive
+WINDOW_SENSITIVE = {"import", "new", "snapshot", "restore", "restore-backup", "merge"}
 
 
 def refuse_while_a_window_edits(args) -> None:

@@ -105,7 +105,8 @@ def _refuse_missing(db_path: Path, read_only: bool, new_over_backups: bool) -> N
     found = backups.list_backups(db_path)
     if found and not new_over_backups:
         raise ArchiveMissing(
-            f"找不到档案文件 {db_path}，但它的备份文件夹中有 {len(found)} 份备份（最近一份：{backups.time_label(found[-1])}）。"
+            f"找不到档案文件 {db_path}，但它的备份文件夹中有 {len(found)} 份备份"
+            f"（最近一份：{backups.time_label(found[-1])}）。"
             "档案可能被删除或移走了。请找回原文件，或运行 python main.py restore-backup "
             f"--db \"{db_path}\" 用最近的备份恢复；为免覆盖，没有新建空档案。", db_path)
 

@@ -28,8 +28,8 @@ class BackupDialog(QDialog):
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("备份与恢复"))
         self.resize(860, 520)
-        intro = QLabel(self.tr("备份保存在档案旁的 backups 文件夹中：每天第一次打开、关闭窗口（有修改时）、导入覆盖、恢复版本和"
-                               "彻底删除之前都会自动备份。保留最近 10 份，以及一年内每月一份。"))
+        intro = QLabel(self.tr("备份保存在档案旁的 backups 文件夹中：每天第一次打开、关闭窗口（有修改时）、"
+                               "导入覆盖、恢复版本和彻底删除之前都会自动备份。保留最近 10 份，以及一年内每月一份。"))
         intro.setWordWrap(True)
         self.table = list_table([self.tr("时间"), self.tr("原因"), self.tr("包含的报告")], stretch=2)
         self.table.setObjectName("backupList")
@@ -81,14 +81,16 @@ class BackupDialog(QDialog):
                                                 self.tr("法治年报档案 (*.sqlite3)"))
         if target:
             self.database.run(lambda archive: archive.save_copy_as(Path(target)), lambda _none: ask(
-                self, self.tr("备份到"), self.tr("已把档案复制到：\n{0}").format(target), self.tr("好"), self.tr("关闭")))
+                self, self.tr("备份到"), self.tr("已把档案复制到：\n{0}").format(target), self.tr("好"),
+                self.tr("关闭")))
 
     def restore_selected(self) -> None:
         backup = self.selected()
         if backup is None:
             return
         question = self.tr("用 {0} 的备份（{1}）替换当前档案吗？\n\n当前档案会先备份一份（可在本列表中再恢复回来），"
-                           "原文件也会改名保留在档案旁边。").format(backups.time_label(backup), backups.reason_label(backup))
+                           "原文件也会改名保留在档案旁边。").format(backups.time_label(backup),
+                                                                backups.reason_label(backup))
         if ask(self, self.tr("恢复备份"), question, self.tr("恢复")):
             self.accept()
             self.restore_requested.emit(backup)

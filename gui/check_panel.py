@@ -59,11 +59,13 @@ class CheckPanel(QWidget):
         self._list.itemClicked.connect(self._jump)
         self._list.itemActivated.connect(self._jump)
         self._list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self._recheck = self._button("checkRecheck", self.tr("重新检查"), self.tr("保存后重新检查整份报告"), self.refresh)
+        self._recheck = self._button("checkRecheck", self.tr("重新检查"), self.tr("保存后重新检查整份报告"),
+                                     self.refresh)
         self._fix = self._button("checkFix", self.tr("修正"), self.tr("自动修正选中的这一处"), self.fix_selected)
         self._fix_all = self._button("checkFixAll", self.tr("全部修正"),
                                      self.tr("一次修正所有可自动修正的问题（修正前自动保存一个版本）"), self.fix_all)
-        self._undo = self._button("checkUndo", self.tr("撤销"), self.tr("恢复到“全部修正”之前的内容"), self.undo_fix_all)
+        self._undo = self._button("checkUndo", self.tr("撤销"), self.tr("恢复到“全部修正”之前的内容"),
+                                  self.undo_fix_all)
         buttons = QHBoxLayout()
         buttons.addWidget(self._summary, 1)
         for button in (self._recheck, self._fix, self._fix_all, self._undo):

@@ -165,7 +165,8 @@ class ReportController(QObject):
         if self._export_flow is None:
             from gui.export_flow import ExportFlow
             self._export_flow = ExportFlow(self.database, self.settings, self.window)
-            self._export_flow.exported.connect(lambda path: self.message.emit(self.tr("已导出：{0}").format(path), 10000))
+            self._export_flow.exported.connect(
+                lambda path: self.message.emit(self.tr("已导出：{0}").format(path), 10000))
             self._export_flow.failed.connect(lambda message: show_error(self.window, AppError(message)))
             check = self.actions.actions["check"]  # 「去检查」 in the export confirmation opens the 检查 dock
             self._export_flow.check_requested.connect(lambda: check.isChecked() or check.trigger())
@@ -212,8 +213,10 @@ class ReportController(QObject):
     @guarded
     def delete_report(self) -> None:
         report = self.tabs.report
-        question = self.tr("把“{0}”移到回收站吗？\n\n回收站中的报告可以随时恢复（在左侧列表底部的“回收站”中右键选择“恢复”）。")
-        if not ask(self.window, self.tr("删除报告"), question.format(report.title or report.year), self.tr("移到回收站")):
+        question = self.tr("把“{0}”移到回收站吗？\n\n"
+                           "回收站中的报告可以随时恢复（在左侧列表底部的“回收站”中右键选择“恢复”）。")
+        if not ask(self.window, self.tr("删除报告"), question.format(report.title or report.year),
+                   self.tr("移到回收站")):
             return
         report_id = report.id
         self.database.run(lambda archive: archive.delete_report(report_id),

@@ -1,5 +1,6 @@
 """Shared fixtures. Qt runs offscreen; every test gets its own archive file in a temp folder."""
 import atexit
+import gc
 import os
 import shutil
 import subprocess
@@ -20,6 +21,46 @@ import pytest  # noqa: E402
 from core.archive import Archive  # noqa: E402
 from tests.support import SAMPLE  # noqa: E402
 
+
+# --- How the suite runs: workers and garbage collection --------------------------------------------
+# setup.cfg runs the tests on pytest-xdist workers (`-n auto --dist loadgroup`).
+
+def pytest_xdist_auto_num_workers(config):
+    """One worker more than cores: about a quarter of the suite's time is spent waiting (windows killed
+    after 2 s, a locked database's 5 s timeout, LibreOffice and PostgreSQL working in other processes),
+    and a third worker fills those waits (measured on 2 cores: 53 s against 60 s with two)."""
+    return (os.cpu_count() or 1) + 1
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
+def pytest_collection_modifyitems(items):
+    """The tests on the shared LibreOffice render (tests.support.render) all go to one worker, so the
+    ~15 s render happens once, not once per worker."""
+    for item in items:
+        if item.get_closest_marker("render"):
+            item.add_marker(pytest.mark.xdist_group("render"))
+
+
+def pytest_collection_finish(session):
+    """Everything imported so far lives for the whole run: freeze it, so that no collection walks it
+    again (full collections of the whole heap took ~5 s of a run)."""
+    gc.collect()
+    gc.freeze()
+
+
+_tests_run = [0]
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_main_thread():
+    """As the app does (gui/main_thread_gc.py): no automatic collection, which can run on the writer
+    thread, the preview's layout thread or xdist's I/O thread and free Qt objects there (a crash).
+    A test's garbage is collected here, on the main thread, after its teardown: the young generation
+    (all the test made) after each test, older ones now and then."""
+    gc.disable()
+    yield
+    _tests_run[0] += 1
+    gc.collect(2 if _tests_run[0] % 100 == 0 else 1 if _tests_run[0] % 10 == 0 else 0)
 
 
 @pytest.fixture

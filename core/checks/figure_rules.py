@@ -47,7 +47,8 @@ def figures_match_text(report: Report) -> Found:
             if figure is not None and m.value != figure.value:
                 yield target, Hit("figure-mismatch", m.start, m.end,
                                   f"正文写的是“{text[m.start:m.end]}”，而“数据”页中“{figure.label}”为"
-                                  f"{format_value(figure.value, figure.unit)}，两者不一致。请核对后改正正文或“数据”页。")
+                                  f"{format_value(figure.value, figure.unit)}，两者不一致。"
+                                  "请核对后改正正文或“数据”页。")
 
 
 def rates_at_most_100(report: Report) -> Found:

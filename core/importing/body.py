@@ -23,7 +23,8 @@ MAX_HEADING = 40
 SENTENCE_ENDS = "。！？；：…”’」』）)!?;:."  # a paragraph ending so is complete
 _INNER_SENTENCE_END = re.compile(r"[。！？；!?;]")
 _TABLE_LIKE = re.compile(r"\s{2,}|\t|　")
-_RUN_IN_COUNT = re.compile(r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、])")  # 一是…
+_RUN_IN_COUNT = re.compile(  # 一是…
+    r"^(?:[一二三四五六七八九十]+是|首先|其次|再次|最后|第[一二三四五六七八九十]+[，,、])")
 MAX_NUMBER_NOTES = 8
 INTRO_TITLE = next(c.title for c in template_chapters() if c.key == INTRO_KEY)
 

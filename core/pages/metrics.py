@@ -11,8 +11,9 @@ Two effects of mixing the scripts, measured on LibreOffice renders of our export
 
 Line breaking follows 禁则 (GB/T 15834 practice, and the renderers' defaults for zh-CN): no closing
 punctuation at a line start, no opening punctuation at a line end, never inside a Latin word or a
-number, never between the two halves of 「——」 (a dash may end or start a line, even between numbers). When the fitting point is not a legal break, the
-characters before it move down to the next line (LibreOffice does not hang punctuation).
+number, never between the two halves of 「——」 (a dash may end or start a line, even between numbers).
+When the fitting point is not a legal break, the characters before it move down to the next line
+(LibreOffice does not hang punctuation).
 """
 from __future__ import annotations
 

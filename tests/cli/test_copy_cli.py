@@ -91,5 +91,6 @@ def test_a_copy_between_files_prints_counts_and_hash(tmp_path, capsys):
     source = _filled_archive(tmp_path / "a.sqlite3")
     status, out = _copy(capsys, "--from", source, "--to", tmp_path / "b.sqlite3")
     assert status == 0
-    assert re.search(r"已复制：3 份报告、18 个部分、\d+ 段正文、1 个历史版本，内容校验一致（SHA-256 \w{16}…）", out), out
+    assert re.search(r"已复制：3 份报告、18 个部分、\d+ 段正文、1 个历史版本，"
+                     r"内容校验一致（SHA-256 \w{16}…）", out), out
     assert _everything(str(tmp_path / "b.sqlite3"), capsys) == _everything(source, capsys)

@@ -1,6 +1,6 @@
 """The layering rules of ARCHITECTURE.md: core/ is pure Python and never imports Qt, gui or cli; cli/ uses
-core/ and reaches Qt only through gui.app (the window) and gui.pdf_export (.pdf); gui/ never reaches the database but through core/;
-only the Archive facade opens sessions."""
+core/ and reaches Qt only through gui.app (the window) and gui.pdf_export (.pdf); gui/ never reaches the
+database but through core/; only the Archive facade opens sessions."""
 import ast
 from pathlib import Path
 

@@ -27,8 +27,8 @@ TEXT = "坚持以习近平法治思想为指导，健全依法决策机制，规
 
 
 def paragraphs(tag: str, count: int, repeat: int = 3) -> list[Block]:
-    return [Block(ITEM2, f"{tag}第{i}项。", TEXT * repeat) if i % 4 == 0 else Block(BODY, "", f"{tag}{i}" + TEXT * repeat)
-            for i in range(count)]
+    return [Block(ITEM2, f"{tag}第{i}项。", TEXT * repeat) if i % 4 == 0
+            else Block(BODY, "", f"{tag}{i}" + TEXT * repeat) for i in range(count)]
 
 
 def big_report(year: int, chapters: int = 6, per_chapter: int = 150) -> Report:
@@ -119,10 +119,11 @@ def test_every_public_method_is_exactly_one_transaction(archive, tmp_path):
         counts[name] = list(begins)
     assert {name: len(sent) for name, sent in counts.items() if len(sent) != 1} == {}
     writes = {name for name, sent in counts.items() if sent[0].upper() == "BEGIN IMMEDIATE"}
-    assert writes == {"create_report", "new_report", "import_report", "replace_content", "update_report", "delete_report",
-                      "undelete_report", "purge_report", "save_chapter", "add_chapter", "rename_chapter",
-                      "move_chapter", "set_chapter_template_key", "remove_chapter", "take_snapshot", "restore_snapshot", "apply_fixes",
-                      "export_report", "set_figures", "remove_figure", "touch_presence", "leave_presence"}
+    assert writes == {"create_report", "new_report", "import_report", "replace_content", "update_report",
+                      "delete_report", "undelete_report", "purge_report", "save_chapter", "add_chapter",
+                      "rename_chapter", "move_chapter", "set_chapter_template_key", "remove_chapter",
+                      "take_snapshot", "restore_snapshot", "apply_fixes", "export_report", "set_figures",
+                      "remove_figure", "touch_presence", "leave_presence"}
 
 
 # --- failures inside a transaction -------------------------------------------------------------

@@ -66,10 +66,13 @@ def test_a_long_table_goes_on_under_a_repeated_header_and_page_numbers_continue(
     assert all(page.numbered for page in layout.pages[:headers[1]])
 
 
-pytestmark_render = pytest.mark.skipif(not render.available(), reason="LibreOffice or poppler missing")
+def rendered_test(test):
+    """A test on the session's shared LibreOffice render (tests.support.render)."""
+    skip = pytest.mark.skipif(not render.available(), reason="LibreOffice or poppler missing")
+    return pytest.mark.render(skip(test))
 
 
-@pytestmark_render
+@rendered_test
 @pytest.mark.parametrize("name", CASES)
 def test_libreoffice_prints_the_attachment_where_the_model_does(name):
     case = render.rendered()[name]
@@ -84,7 +87,7 @@ def test_libreoffice_prints_the_attachment_where_the_model_does(name):
         assert "印发" in last
 
 
-@pytestmark_render
+@rendered_test
 def test_a_long_label_wraps_in_its_cell_where_the_model_wraps_it():
     case = render.rendered()["attachment-3-red"]
     wrapped = [line for line in case.layout.lines() if line.x < 2500 and line.text

@@ -12,7 +12,8 @@ docx_export = pytest.importorskip("core.docx_export",
 
 
 def sample_report(joint: bool) -> Report:
-    organs = [Organ("中共景毛乡委员会", "景发"), Organ("景毛乡人民政府")] if joint else [Organ("景毛乡人民政府", "景政发")]
+    organs = [Organ("中共景毛乡委员会", "景发"), Organ("景毛乡人民政府")] if joint \
+        else [Organ("景毛乡人民政府", "景政发")]
     return Report(
         year=2024,
         title=f"{' '.join(o.name for o in organs)}关于2024年度法治政府建设情况的报告",

@@ -30,7 +30,8 @@ def test_the_clean_report_has_no_figure_findings():
 
 
 def test_mentions_find_phrase_number_and_unit():
-    text = "全年审查合同959份，出具法律意见书124份，行政机关负责人出庭应诉率达100%，罚款3.5万元，调解矛盾纠纷56件，调解成功54件。"
+    text = ("全年审查合同959份，出具法律意见书124份，行政机关负责人出庭应诉率达100%，罚款3.5万元，"
+            "调解矛盾纠纷56件，调解成功54件。")
     found = {m.key: m.value for m in mentions(text, 2024)}
     assert found == {"contracts_reviewed": 959, "legal_opinions": 124, "head_appearance_rate": 100,
                      "fines": 35000, "disputes_mediated": 56, "disputes_resolved": 54}

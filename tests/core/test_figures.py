@@ -132,4 +132,5 @@ def test_an_archive_from_before_figures_is_upgraded_with_its_reports(db_path):
         archive.set_figures(report_id, [Figure("fines", "", "", Decimal(3500))])
         assert {f.key: f.value for f in archive.figures(report_id)}["fines"] == 3500
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()  # 0003 and every later step
+        # 0003 and every later step
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()

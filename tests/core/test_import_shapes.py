@@ -83,7 +83,8 @@ def test_a_numbered_line_cut_by_a_page_break_is_still_rejoined(tmp_path):
     shape[3] = ("item", "1. 乡机关各办公室要继续以法治政府建设工作目标和要求")  # a full printed line
     shape[4] = ("body", "为导向，形成工作合力。")
     blocks = imported(tmp_path, shape, "utf-8").report.chapters[-1].blocks
-    assert (blocks[0].level, blocks[0].plain) == (ITEM3, "乡机关各办公室要继续以法治政府建设工作目标和要求为导向，形成工作合力。")
+    assert (blocks[0].level, blocks[0].plain) == (
+        ITEM3, "乡机关各办公室要继续以法治政府建设工作目标和要求为导向，形成工作合力。")
 
 
 @pytest.mark.parametrize("form", FORMS)
@@ -164,6 +165,7 @@ def test_items_numbered_like_chapters_right_under_a_heading_stay_in_that_chapter
     result = imported(tmp_path, S.ITEMS_NUMBERED_LIKE_CHAPTERS, form)
     chapters = result.report.chapters
     assert [(c.template_key, len(c.blocks)) for c in chapters] == [("intro", 1), ("measures", 4), ("shortcomings", 1)]
-    assert [(b.level, b.plain) for b in chapters[1].blocks if b.level] == [(ITEM2, "强化组织领导"), (ITEM2, "规范执法行为")]
+    assert [(b.level, b.plain) for b in chapters[1].blocks if b.level] == [(ITEM2, "强化组织领导"),
+                                                                            (ITEM2, "规范执法行为")]
     assert block_numbers(chapters[1].blocks)[::2] == ["（一）", "（二）"]
     assert checked(result.notes, "一、强化组织领导")

@@ -169,7 +169,8 @@ def test_backups_are_listed_with_their_reports_and_one_can_be_restored(open_wind
     dialog.table.selectRow(0)
     answer_next_dialog("恢复")
     dialog.restore_selected()
-    assert [r.year for r in window.archive.list_reports()] == [2023], [b.text() for b in message_boxes("errorBox")]  # as at the backup
+    assert [r.year for r in window.archive.list_reports()] == [2023], [  # as at the backup
+        b.text() for b in message_boxes("errorBox")]
     reasons = [backups.reason_label(p) for p in backups.list_backups(db_path)]
     assert "用备份恢复之前" in reasons  # and the replaced state can be restored in turn
     assert list(db_path.parent.glob("archive.sqlite3.replaced-*"))

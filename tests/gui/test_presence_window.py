@@ -66,7 +66,8 @@ def test_others_edits_replace_only_chapters_not_being_typed_in(qtbot, open_windo
     assert shortcomings.editor.toPlainText() == "另一台电脑写的shortcomings"
     assert window.tabs.current_page() is measures and measures.editor is editor  # not rebuilt under her
     assert editor.toPlainText() == "本机正在写的段落"
-    assert window.statusBar().currentMessage().startswith(f"另一台电脑修改了“{measures.chapter.title}”。您正在这一部分输入")
+    assert window.statusBar().currentMessage().startswith(
+        f"另一台电脑修改了“{measures.chapter.title}”。您正在这一部分输入")
     polled(qtbot, window)  # announced once, not rebuilt on the next poll either
     assert measures.editor is editor
 

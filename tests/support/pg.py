@@ -1,7 +1,8 @@
 """The PostgreSQL server the tests use: TEST_POSTGRES_URL (an admin login), one database per test.
 
-A migrated template database is made once per run; each test's database is a copy of it
-(CREATE DATABASE … TEMPLATE), which is much faster than migrating every time.
+A migrated template database is made once per run (one per pytest-xdist worker, so that the workers
+never drop each other's); each test's database is a copy of it (CREATE DATABASE … TEMPLATE), which is
+much faster than migrating every time.
 """
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from contextlib import contextmanager
 import pytest
 
 ENV = "TEST_POSTGRES_URL"
-TEMPLATE = "fznb_test_template"
+# "gw0", "gw1", … under pytest-xdist; "main" in a plain run.
+TEMPLATE = f"fznb_test_template_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
 _names = itertools.count()
 
 

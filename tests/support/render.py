@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import gc
 import importlib.util
 import shutil
 import subprocess
@@ -54,6 +55,7 @@ def rendered() -> dict[str, Rendered]:
         path = folder / f"{case.name}.docx"
         export_report(case.report, path, case.variant, figures_table=case.figures_table)
         docs.append(path)
+        gc.collect(0)  # the tests run with automatic collection off (tests/conftest.py): ~400 MB otherwise
     subprocess.run(["soffice", f"-env:UserInstallation=file://{folder}/profile", "--headless",
                     "--convert-to", "pdf", "--outdir", str(folder), *map(str, docs)],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=SOFFICE_TIMEOUT)
