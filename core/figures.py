@@ -74,6 +74,12 @@ def indicator(key: str) -> Indicator | None:
     return next((i for i in standard_indicators() if i.key == key), None)
 
 
+def figure_from_row(row) -> Figure:
+    """A stored figure row (the ORM's or a plain one with the same names): the value is exact decimal
+    text, or NULL when it was never entered."""
+    return Figure(row.key, row.label, row.unit, Decimal(row.value) if row.value is not None else None, row.note)
+
+
 def figure_set(stored: list[Figure]) -> list[Figure]:
     """A report's figures: every standard indicator (its stored value, or an empty slot) in the list's
     order, then the user's own figures in the order they were added."""

@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from core import backups
 from core.errors import ArchiveMissing, ArchiveOpenError, CorruptArchiveError
 from core.paths import package_folder
+
+if TYPE_CHECKING:  # SQLAlchemy loads with open_engine(): check_ours() is the window's first read's too
+    from sqlalchemy.engine import Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS = package_folder("core", "migrations")
@@ -49,7 +50,7 @@ def open_engine(db_path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S, *, read_o
     if not read_only:
         _check_writable(db_path)
     if existed:
-        revision = _check_ours(db_path)
+        revision = check_ours(db_path)
         if revision != head_revision():
             if read_only:
                 raise ArchiveOpenError(f"档案 {db_path} 需要先升级结构才能打开，只读方式下无法升级。"
@@ -57,6 +58,7 @@ def open_engine(db_path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S, *, read_o
             backups.make_backup(db_path, f"before-migration-{revision or 'none'}")
     else:
         _make_folder(db_path.parent)
+    from sqlalchemy import create_engine, event
     url = f"sqlite:///file:{db_path.resolve().as_posix()}?mode=ro&uri=true" if read_only \
         else f"sqlite:///{db_path}"
     engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
@@ -111,8 +113,9 @@ def _refuse_missing(db_path: Path, read_only: bool, new_over_backups: bool) -> N
             f"--db \"{db_path}\" 用最近的备份恢复；为免覆盖，没有新建空档案。", db_path)
 
 
-def _check_ours(db_path: Path) -> str | None:
-    """The schema revision of an existing archive; refuses files that are not ours or are damaged."""
+def check_ours(db_path: Path, integrity: bool = True) -> str | None:
+    """The schema revision of an existing archive; refuses files that are not ours or (`integrity`:
+    PRAGMA quick_check, which reads the whole file) are damaged."""
     _check_is_sqlite(db_path)
     revision = _read_revision(db_path)
     if revision is None and _has_foreign_tables(db_path):
@@ -122,7 +125,8 @@ def _check_ours(db_path: Path) -> str | None:
         raise ArchiveOpenError(
             f"数据库 {db_path} 由更新版本的法治年报创建（结构版本 {revision}），本版本无法打开。"
             "请安装最新版本后再打开；文件未作任何改动。")
-    _check_integrity(db_path)
+    if integrity:
+        _check_integrity(db_path)
     return revision
 
 

@@ -34,7 +34,8 @@ def _install_qt_translation(app) -> None:
 def run_gui(db_path: str | None, quit_when_ready: bool = False, print_start_times: bool = False) -> int:
     app = make_application()
     from PySide6.QtCore import QTimer
-    from gui.main_window import MainWindow, start
+    from gui.main_window import MainWindow
+    from gui.quick_start import start
     window = MainWindow()
     window.show()
     _show_unexpected_errors(window)

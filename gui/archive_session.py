@@ -56,6 +56,24 @@ class ArchiveSession(QObject):
             self._hold(self.archive.path)
         return self.archive
 
+    def read_first(self, path: Path, last_report_id: int | None):
+        """Start-up's first read of the archive at `path` (core.archive.first_read), with the archive held
+        first, so that a second start finds it in use. None: open it the usual way (nothing is held then).
+        Otherwise open_held() must follow, on the writer thread."""
+        from core.archive.first_read import read_first
+        self._hold(path)
+        first = read_first(path, last_report_id)
+        if first is None:
+            self._let_go()
+        return first
+
+    def open_held(self, path: Path):
+        """On the writer thread, behind the first read: open the held archive (SQLAlchemy loads here).
+        Set before the writes queued behind run; the GUI thread looks at it only once told."""
+        from core.archive import Archive
+        self.archive = Archive(path, daily_backup=False)
+        return self.archive
+
     def _hold(self, path: Path) -> None:
         from gui.single_instance import RaiseServer  # QtNetwork loads after the window shows
         from core.archive_lock import HEARTBEAT_S, ArchiveLock  # after the window shows

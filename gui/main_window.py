@@ -1,14 +1,15 @@
 """The main window: archive list on the left, the open report's tabs on the right.
 
-It only wires parts together: actions → panels and dialogs, archive → views. Start-up has two steps
-so the window is on screen at once: the constructor builds the frame (menus, toolbar, a “正在打开档案…”
-line); open_archive() then imports and builds the views and opens the archive (SQLAlchemy, Alembic).
+It only wires parts together: actions → panels and dialogs, archive → views. Start-up has steps so
+the window is on screen at once: the constructor builds the frame (menus, toolbar, a “正在打开档案…”
+line); build_views() then imports and builds the views; open_archive() opens the archive (SQLAlchemy,
+Alembic) and shows the last report — or, at start, gui/quick_start.py shows the report first and opens
+the archive behind it.
 """
 from __future__ import annotations
 
 # Only what the first frame needs: PySide builds a class's enums when it is first imported, and
 # the Qt namespace alone takes ≈30 ms; the views and their imports come after the window shows.
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from core import APP_NAME
@@ -33,7 +34,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None):
         super().__init__()
         self.settings = settings or Settings()
-        self.database = self.tabs = self.reports = None
+        self.database = self.tabs = self.reports = self.presence = None
         from gui.archive_session import ArchiveSession
         self.session = ArchiveSession(self)
         self.setStyleSheet(STYLE)
@@ -48,7 +49,7 @@ class MainWindow(QMainWindow):
 
     # --- construction ----------------------------------------------------------------------
 
-    def _build_views(self) -> None:
+    def build_views(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter
         from gui.archive_panel import ArchivePanel
@@ -75,8 +76,6 @@ class MainWindow(QMainWindow):
         self._wire()
         from gui.preview_dock import install_preview  # 版面预览, 打印, 打印预览 (issue 11)
         install_preview(self)
-        from gui.presence_watch import PresenceWatch  # who else is on a server archive (issue 17.2)
-        self.presence = PresenceWatch(self)
 
     def _wire(self) -> None:
         """The open report's controller, the archive's care, and the signals between the parts."""
@@ -136,12 +135,19 @@ class MainWindow(QMainWindow):
     def open_archive(self, db_path: str | None, read_only: bool = False, new_over_backups: bool = False) -> bool:
         """Open (create, migrate) the archive; False after telling the user why it cannot be used."""
         if self.tabs is None:
-            self._build_views()
+            self.build_views()
         try:
             archive = self.session.open(db_path, read_only, new_over_backups)
         except Exception as err:  # noqa: BLE001 — shown to the user, then the app exits
             show_error(self, err, self.tr("无法打开档案"), wait=True)
             return False
+        self.use_archive(archive)
+        self.reports.show_archive()  # first: the report's load must not queue behind the day's backup
+        self.back_up_when_due()
+        return True
+
+    def use_archive(self, archive) -> None:
+        """The archive is open: what it allows (everything, or only reading) and what waits for it."""
         read_only = archive.read_only  # also a server login that may only read (core.archive.server)
         for action in self.window_actions.needing(ARCHIVE):
             action.setEnabled(not read_only)
@@ -151,10 +157,13 @@ class MainWindow(QMainWindow):
                                     else self.tr("只读：另一个窗口正在编辑此档案"))
         elif archive.path is not None:  # a server URL is not remembered: it may carry a password
             self.settings.last_archive = str(archive.path)
-        self.reports.show_archive()  # first: the report's load must not queue behind the day's backup
-        if not read_only and archive.path is not None:
+        if self.presence is None:  # core.archive.presence: SQLAlchemy's, loaded by now
+            from gui.presence_watch import PresenceWatch  # who else is on a server archive (issue 17.2)
+            self.presence = PresenceWatch(self)
+
+    def back_up_when_due(self) -> None:
+        if not self.archive.read_only and self.archive.path is not None:
             self.database.run_later(lambda stored: stored.backup_if_due())  # the day's first backup
-        return True
 
     archive = property(lambda self: self.session.archive)
 
@@ -184,17 +193,3 @@ class MainWindow(QMainWindow):
         self.session.backup_on_close()
         self.session.close()
         event.accept()
-
-
-def start(window: MainWindow, db_path: str | None, on_failure) -> None:
-    """Open the archive once the window is on screen; on_failure() runs when it cannot be opened."""
-    def open_now():
-        from gui.archive_opener import plan_opening, warn_if_on_network
-        plan = plan_opening(window, db_path, window.settings.last_archive)
-        if plan is None:  # the clerk chose to quit (or to switch to the window that has it open)
-            window.close()
-        elif not window.open_archive(str(plan.path), plan.read_only, plan.new_over_backups):
-            on_failure()
-        else:
-            warn_if_on_network(window, plan.path)
-    QTimer.singleShot(0, open_now)

@@ -185,7 +185,7 @@ def _menu(window, title_start: str) -> QMenu | None:
 
 
 def install_preview(window) -> PreviewController:
-    """Call once the window has its tabs (MainWindow._build_views)."""
+    """Call once the window has its tabs (MainWindow.build_views)."""
     controller = PreviewController(window)
     toggle = controller.dock.toggleViewAction()
     toggle.setText(window.tr("版面预览"))

@@ -43,13 +43,27 @@ class ReportController(QObject):
     # --- showing --------------------------------------------------------------------------------
 
     def show_archive(self) -> None:
-        """After the archive opened: the report open last time (or the first), else the start page."""
-        live_ids = [r.id for r in self.refresh_panel()]
-        if not live_ids:
+        """After the archive opened: the report open last time (or the newest), else the start page."""
+        from core.archive.first_read import report_to_open
+        report_id = report_to_open(self.refresh_panel(), self.settings.last_report_id)
+        if report_id is None:
             self.report_shown.emit(False)
-            return
-        last = self.settings.last_report_id
-        self.open_report(last if last in live_ids else live_ids[0])
+        else:
+            self.open_report(report_id)
+
+    def show_first_read(self, first) -> None:
+        """At start, before the archive is open (gui/quick_start.py): the list and the report as the first
+        read found them (core.archive.first_read). The text can be typed in at once — its writes queue
+        behind the opening; the report's actions and the 数据 tab wait for archive_opened()."""
+        self.panel.set_reports(first.reports, first.deleted)
+        view = first.view
+        self.tabs.show_report(view.report, view.previous, view.organs)
+        self._shown(view.report.id, actions=False)
+
+    def archive_opened(self) -> None:
+        """The archive behind the first read is open: what needs it comes now."""
+        self.set_report_actions_enabled(True)
+        self.tabs.load_figures()
 
     def refresh_panel(self):
         reports = self.archive.list_reports()
@@ -66,9 +80,13 @@ class ReportController(QObject):
         except EditsNotSaved:  # keep the typed text on screen; the failure was shown
             self.panel.mark_current(self.report_id())
             raise
+        self._shown(report_id)
+
+    def _shown(self, report_id: int, actions: bool = True) -> None:
         self.report_shown.emit(True)
         self.panel.mark_current(report_id)
-        self.set_report_actions_enabled(True)
+        if actions:
+            self.set_report_actions_enabled(True)
         self.update_title()
         if self.check_panel is not None:
             self.check_panel.set_report(report_id)

@@ -94,10 +94,18 @@ class ReportTabs(ChapterStructure, QTabWidget):
         view, figures = self.database.wait_for(
             lambda archive: (archive.load_for_editing(report_id), archive.figure_table(report_id)))
         self.show_report(view.report, view.previous, view.organs)
+        self._show_figures(view.report, figures)
+
+    def load_figures(self) -> None:
+        """The 数据 tab of the report shown, once the archive is open (after the first read at start)."""
+        report = self.report
+        self.database.run(lambda archive: archive.figure_table(report.id),
+                          lambda figures: self.report is report and self._show_figures(report, figures))
+
+    def _show_figures(self, report: Report, figures) -> None:
         stored = self.database.archive
-        self.figures_tab.show_figures(view.report.year, figures,
-                                      lambda key: stored.figure_history(report_id, key),
-                                      lambda: self._stated_figures(report_id))
+        self.figures_tab.show_figures(report.year, figures, lambda key: stored.figure_history(report.id, key),
+                                      lambda: self._stated_figures(report.id))
 
     def reload(self, keep_chapter_id: int | None = None) -> None:
         if self.report is not None:

@@ -25,7 +25,7 @@ from core.archive import records
 from core.archive.figures import (FiguresMixin, comparisons as figure_comparisons, copy_empty_slots,
                                   write_figures)
 from core.archive.presence import PresenceMixin
-from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit,
+from core.archive.model import (REPORT_FIELDS, EditingView, FixResult, ReportSummary, SearchHit, summary_from_row,
                                 SnapshotInfo, check_year, copy_for_year, default_title)
 from core.archive.search import search as search_blocks
 from core.errors import (AppError, ArchiveVanished, EditConflict, NotFoundError, ReadOnlyArchive,
@@ -119,8 +119,7 @@ class Archive(FiguresMixin, PresenceMixin):
             condition = ReportRow.deleted_at.is_not(None) if deleted else records.LIVE
             rows = s.scalars(select(ReportRow).options(selectinload(ReportRow.organ_links))
                              .where(condition).order_by(ReportRow.year.desc(), ReportRow.id)).all()
-            return [ReportSummary(r.id, r.year, r.title, tuple(link.organ.name for link in r.organ_links),
-                                  r.status, r.updated_at, r.deleted_at) for r in rows]
+            return [summary_from_row(r) for r in rows]
 
     def load_report(self, report_id: int) -> Report:
         with self._transaction() as s:

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from core.archive import records
 from core.errors import AppError
-from core.figures import Figure, FigureComparison, check_custom, figure_set, indicator, standard_indicators
+from core.figures import (Figure, FigureComparison, check_custom, figure_from_row, figure_set, indicator,
+                          standard_indicators)
 from core.schema import FigureRow, ReportRow
 
 CUSTOM_POSITION = 1000  # the user's own figures come after the standard list, in the order added
@@ -25,8 +26,7 @@ CUSTOM_POSITION = 1000  # the user's own figures come after the standard list, i
 def stored_figures(s: Session, report_id: int) -> list[Figure]:
     rows = s.scalars(select(FigureRow).where(FigureRow.report_id == report_id)
                      .order_by(FigureRow.position, FigureRow.id))
-    return [Figure(r.key, r.label, r.unit, Decimal(r.value) if r.value is not None else None, r.note)
-            for r in rows]
+    return [figure_from_row(r) for r in rows]
 
 
 def load_figures(s: Session, report_id: int) -> list[Figure]:

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from core import storage
 from core.archive import records
+from core.archive.model import report_from_row
 from core.archive.facade import Archive
 from core.archive.figures import stored_figures, write_figures
 from core.errors import ArchiveOpenError, AppError, CorruptArchiveError, ImportFailed
@@ -149,7 +150,7 @@ def _read(archive: Archive, name: str) -> MergeSource:
 
 
 def _source_report(s: Session, report_id: int) -> SourceReport:
-    report = records.to_report(records.get_report(s, report_id))
+    report = report_from_row(records.get_report(s, report_id))
     report.figures = stored_figures(s, report_id)
     rows = s.scalars(select(SnapshotRow).where(SnapshotRow.report_id == report_id)
                      .order_by(SnapshotRow.created_at, SnapshotRow.id))
@@ -173,7 +174,7 @@ def _plan(s: Session, source: MergeSource) -> list[MergeItem]:
         if entry.key in seen:
             item = replace(item, state=DUPLICATE)
         elif there is not None:
-            mine = records.to_report(records.get_report(s, there))
+            mine = report_from_row(records.get_report(s, there))
             mine.figures = stored_figures(s, there)
             item = replace(item, state=SAME if _content(mine) == _content(report) else DIFFERENT,
                            target_id=there, target_chars=mine.char_count(), target_updated=mine.updated_at)

@@ -1,5 +1,10 @@
 """What the archive hands out besides core.outline's Report: summaries, snapshot and search rows,
-and the rules for a report's year, default title and next year's copy."""
+the one mapping of stored rows to them, and the rules for a report's year, default title and next
+year's copy.
+
+Nothing here imports SQLAlchemy: the rows mapped may be the ORM's (core.schema) or the plain rows of
+the window's first read (core.archive.first_read), which carry the same attribute names.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,6 +63,32 @@ class EditingView:
 class FixResult:
     changed: bool  # False: the text changed since the check, nothing was written
     snapshot_id: int | None = None  # the version taken before the fixes, when one was asked for
+
+
+def report_from_row(row) -> Report:
+    """A report row with its organ_links (→ organ) and chapters (→ blocks), in order, as a Report
+    (without its figures: core.archive.figures loads those)."""
+    report = Report(**{name: getattr(row, name) for name in REPORT_FIELDS})
+    report.id, report.created_at, report.updated_at = row.id, row.created_at, row.updated_at
+    report.revision = row.revision
+    report.organs = [Organ(link.organ.name, link.organ.short_name) for link in row.organ_links]
+    report.chapters = [Chapter(title=c.title, template_key=c.template_key, id=c.id, revision=c.revision,
+                               blocks=[Block(b.level, b.heading, b.text) for b in c.blocks])
+                       for c in row.chapters]
+    return report
+
+
+def summary_from_row(row) -> ReportSummary:
+    """A report row with its organ_links (→ organ), in order, as the archive list shows it."""
+    return ReportSummary(row.id, row.year, row.title, tuple(link.organ.name for link in row.organ_links),
+                         row.status, row.updated_at, row.deleted_at)
+
+
+def pick_previous(candidates: list, lead_organ_id: int | None):
+    """Of the live report rows of the year before (by id), the one last year's side pane shows: the
+    first with the same lead organ, else the first."""
+    same_lead = [c for c in candidates if c.organ_links and c.organ_links[0].organ_id == lead_organ_id]
+    return (same_lead or candidates)[0] if candidates else None
 
 
 def check_year(year: int) -> int:

@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from core.archive.model import REPORT_FIELDS
+from core.archive.model import REPORT_FIELDS, pick_previous, report_from_row
 from core.errors import AppError, NotFoundError
 from core.outline import Block, Chapter, Organ, Report, reads_as_year, report_from_dict, report_to_dict
 from core.schema import (BlockRow, ChapterRow, OrganRow, ReportOrganRow, ReportRow, RevisionCounterRow,
@@ -48,20 +48,9 @@ def chapter_rows(s: Session, report_id: int) -> list[ChapterRow]:
                           .order_by(ChapterRow.position)))
 
 
-def to_report(row: ReportRow) -> Report:
-    report = Report(**{name: getattr(row, name) for name in REPORT_FIELDS})
-    report.id, report.created_at, report.updated_at = row.id, row.created_at, row.updated_at
-    report.revision = row.revision
-    report.organs = [Organ(link.organ.name, link.organ.short_name) for link in row.organ_links]
-    report.chapters = [Chapter(title=c.title, template_key=c.template_key, id=c.id, revision=c.revision,
-                               blocks=[Block(b.level, b.heading, b.text) for b in c.blocks])
-                       for c in row.chapters]
-    return report
-
-
 def load_report(s: Session, report_id: int, include_deleted: bool = False) -> Report:
     from core.archive.figures import load_figures  # figures.py builds on this module
-    report = to_report(get_report(s, report_id, include_deleted))
+    report = report_from_row(get_report(s, report_id, include_deleted))
     report.figures = load_figures(s, report_id)
     return report
 
@@ -104,10 +93,8 @@ def previous_report(s: Session, report_id: int) -> Report | None:
     lead = row.organ_links[0].organ_id if row.organ_links else None
     candidates = s.scalars(select(ReportRow).where(ReportRow.year == row.year - 1, LIVE)
                            .options(*WHOLE_REPORT).order_by(ReportRow.id)).all()
-    if not candidates:
-        return None
-    same_lead = [c for c in candidates if c.organ_links and c.organ_links[0].organ_id == lead]
-    return to_report((same_lead or candidates)[0])
+    chosen = pick_previous(list(candidates), lead)
+    return report_from_row(chosen) if chosen is not None else None
 
 
 def list_organs(s: Session) -> list[Organ]:
@@ -281,7 +268,7 @@ def keep_chapter_edit(s: Session, report_id: int | None, chapter_id: int, blocks
 
 def keep_metadata_edit(s: Session, row: ReportRow, fields: dict) -> tuple[int, str]:
     """Metadata that cannot be written (the report moved on), kept as a snapshot of the report with it."""
-    report = to_report(row)
+    report = report_from_row(row)
     for name, value in fields.items():
         setattr(report, name, value)
     label = CONFLICT_LABEL.format("基本信息")

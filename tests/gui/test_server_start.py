@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.engine import make_url
 
-from gui.main_window import MainWindow, start
+from gui.main_window import MainWindow
+from gui.quick_start import start
 from gui.server_connect import ServerDialog, ServerLogin, connect_to_server
 from tests.gui.test_server_connect import fill, memory_keyring, no_keyring  # noqa: F401 — fixtures
 from tests.support.gui import answer_next_dialog, message_boxes, seed_report
