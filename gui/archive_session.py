@@ -9,9 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from core import storage
-from core.errors import ArchiveVanished
-
 if TYPE_CHECKING:
     from core.archive_lock import ArchiveLock
 
@@ -64,6 +61,7 @@ class ArchiveSession(QObject):
         """Start-up's first read of the archive at `path` (core.archive.first_read), with the archive held
         first, so that a second start finds it in use. None: open it the usual way (nothing is held then).
         Otherwise open_held() must follow, on the writer thread."""
+        from core import storage  # with the first read: the window's frame is on screen by now
         from core.archive.first_read import read_first
         self._hold(path)
         self._first_read_of = storage.file_identity(path)
@@ -76,7 +74,9 @@ class ArchiveSession(QObject):
         """On the writer thread, behind the first read: open the held archive (SQLAlchemy loads here),
         only if it is still the file that was read — never a new empty one in place of a vanished file.
         Set before the writes queued behind run; the GUI thread looks at it only once told."""
+        from core import storage
         from core.archive import Archive
+        from core.errors import ArchiveVanished
         if storage.file_identity(path) != self._first_read_of:
             raise ArchiveVanished(QCoreApplication.translate(
                 "archive_session", "档案文件 {0} 在打开的过程中被删除、移走或换成了另一个文件。为免写错地方，"
