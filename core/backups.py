@@ -177,8 +177,8 @@ def restore_backup(db_path: Path, backup: Path | None = None, aside: str = "corr
 
 
 @contextmanager
-def read_only_connection(db_path: Path):
-    conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+def read_only_connection(db_path: Path, busy_timeout_s: float = 5.0):
+    conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_s)
     try:
         yield conn
     finally:

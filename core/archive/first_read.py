@@ -29,6 +29,8 @@ from core.outline import Organ
 DATE_COLUMNS = ("written_date", "printing_date")
 DATETIME_COLUMNS = ("created_at", "updated_at", "deleted_at")
 REPORT_COLUMNS = ("id", *REPORT_FIELDS, "created_at", "updated_at", "deleted_at", "revision")
+# A file locked by another program's write: the usual opening waits for it, behind the window's frame.
+FIRST_READ_BUSY_S = 0.2
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def read_first(path: Path, last_report_id: int | None) -> FirstRead | None:
         if not path.is_file() or path.stat().st_size == 0 or storage.check_ours(path, integrity=False) \
                 != storage.head_revision():
             return None
-        with backups.read_only_connection(path) as conn:
+        with backups.read_only_connection(path, FIRST_READ_BUSY_S) as conn:
             conn.isolation_level = None
             conn.execute("BEGIN")  # one snapshot: the revisions shown are those of the text shown
             return _read(conn, last_report_id)
