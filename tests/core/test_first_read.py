@@ -18,6 +18,7 @@ import pytest
 from core.archive import Archive
 from core.archive.first_read import REPORT_COLUMNS, FirstRead, read_first
 from core.archive.model import REPORT_FIELDS
+from core.errors import AppError
 from core.figures import Figure, standard_indicators
 from core.outline import BANNER_ALL, Block, Organ, Report
 from tests.support import ROOT
@@ -334,3 +335,17 @@ def test_the_first_read_does_not_import_sqlalchemy(built, tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(copy_of(built, tmp_path)), str(built.rich)], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == [str(built.rich), "[]"], done.stderr
+
+
+@pytest.mark.parametrize("index_left", [False, True], ids=["clean", "with_shm_left"])
+def test_none_for_an_archive_in_a_write_protected_folder(built, read_only_folder, index_left):
+    """The Archive refuses to open it for writing (core.storage): nothing may be shown as editable first —
+    also when an earlier read left the -shm index beside it (then SQLite itself can read the file)."""
+    folder, make_read_only = read_only_folder
+    path = copy_of(built, folder)
+    if index_left:
+        assert read_first(path, built.rich) is not None and Path(f"{path}-shm").exists()
+    make_read_only()
+    with pytest.raises(AppError):
+        Archive(path, daily_backup=False)
+    assert read_first(path, built.rich) is None
