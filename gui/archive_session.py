@@ -7,7 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from core import storage
+from core.errors import ArchiveVanished
 
 if TYPE_CHECKING:
     from core.archive_lock import ArchiveLock
@@ -32,6 +35,7 @@ class ArchiveSession(QObject):
         self.archive = None
         self.current = CurrentArchive(self)  # what the panels are given: follows `archive` when it changes
         self._lock: ArchiveLock | None = None
+        self._first_read_of: tuple[int, int] | None = None  # the file the first read read (its identity)
         self._server = None  # a gui.single_instance.RaiseServer while the archive is held
         self._heartbeat = QTimer(self)
         self._heartbeat.timeout.connect(lambda: self._lock and self._lock.refresh())
@@ -62,15 +66,21 @@ class ArchiveSession(QObject):
         Otherwise open_held() must follow, on the writer thread."""
         from core.archive.first_read import read_first
         self._hold(path)
+        self._first_read_of = storage.file_identity(path)
         first = read_first(path, last_report_id)
         if first is None:
             self._let_go()
         return first
 
     def open_held(self, path: Path):
-        """On the writer thread, behind the first read: open the held archive (SQLAlchemy loads here).
+        """On the writer thread, behind the first read: open the held archive (SQLAlchemy loads here),
+        only if it is still the file that was read — never a new empty one in place of a vanished file.
         Set before the writes queued behind run; the GUI thread looks at it only once told."""
         from core.archive import Archive
+        if storage.file_identity(path) != self._first_read_of:
+            raise ArchiveVanished(QCoreApplication.translate(
+                "archive_session", "档案文件 {0} 在打开的过程中被删除、移走或换成了另一个文件。为免写错地方，"
+                "没有打开它。请找回原文件后重新启动法治年报。").format(path))
         self.archive = Archive(path, daily_backup=False)
         return self.archive
 

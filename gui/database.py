@@ -233,6 +233,8 @@ class Database(QObject):
         self._running -= 1
         if name:
             self._work_done(name)
+        if self._closed:  # the window closed meanwhile (after waiting for this work): nobody to tell
+            return
         try:
             with self._as(name):  # what done() queues belongs to the same user operation
                 self._hand_back(future, done, failed)

@@ -30,7 +30,7 @@ def start(window, db_path: str | None, on_failure) -> None:
         if plan is None:  # the clerk chose to quit (or to switch to the window that has it open)
             window.close()
             return
-        if not _show_first_read(window, plan, on_failure) and \
+        if not show_first_read(window, plan, on_failure) and \
                 not window.open_archive(str(plan.path), plan.read_only, plan.new_over_backups):
             on_failure()
             return
@@ -38,7 +38,7 @@ def start(window, db_path: str | None, on_failure) -> None:
     QTimer.singleShot(0, open_now)
 
 
-def _show_first_read(window, plan, on_failure) -> bool:
+def show_first_read(window, plan, on_failure) -> bool:
     """Show the report read first and open the archive behind it; False: nothing was shown or held."""
     if plan.read_only or plan.new_over_backups or is_server_url(plan.path):
         return False
