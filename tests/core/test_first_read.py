@@ -23,6 +23,9 @@ from core.figures import Figure, standard_indicators
 from core.outline import BANNER_ALL, Block, Organ, Report
 from tests.support import ROOT
 
+# One worker runs them all: the archive and the killed process's files are built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("first_read")
+
 COMMITTEE = Organ("中共景毛乡委员会", "景委")
 GOVERNMENT = Organ("景毛乡人民政府", "景政")
 CONGRESS = Organ("景毛乡人大主席团", "景人")
