@@ -153,11 +153,14 @@ def test_the_built_archive_exercises_what_the_first_read_maps(built):
         assert archive.previous_report(built.other_lead).id == built.first_2023
         assert archive.previous_report(built.no_organs).id == built.first_2023
         assert archive.previous_report(built.oldest) is None
+        assert {getattr(built, name) for name in LIVE} == {r.id for r in archive.list_reports()}
         assert len(archive.list_reports(deleted=True)) == 2
 
 
-@pytest.mark.parametrize("last", ["rich", "other_lead", "no_organs", "oldest", "same_lead_2023", "deleted",
-                                  "unknown", None])
+LIVE = ["rich", "other_lead", "no_organs", "oldest", "first_2023", "same_lead_2023"]
+
+
+@pytest.mark.parametrize("last", [*LIVE, "deleted", "unknown", None])
 def test_the_first_read_gives_what_the_archive_gives(built, last):
     last_report_id = UNKNOWN_ID if last == "unknown" else getattr(built, last) if last else None
     assert read_first(built.path, last_report_id) == as_the_archive_gives(built.path, last_report_id)
