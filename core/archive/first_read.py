@@ -14,6 +14,7 @@ file is refused there, before anything is written to it.
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -58,6 +59,9 @@ def read_first(path: Path, last_report_id: int | None) -> FirstRead | None:
             conn.execute("BEGIN")  # one snapshot: the revisions shown are those of the text shown
             return _read(conn, last_report_id)
     except (AppError, sqlite3.Error, OSError, ValueError):
+        return None
+    except Exception:  # values another program wrote that the mapping cannot take (the Archive fails on them too)
+        logging.getLogger(__name__).warning("first read failed; the archive opens the usual way", exc_info=True)
         return None
 
 

@@ -299,8 +299,20 @@ def _no_report_yet(path: Path, built: Built) -> None:
         pass
 
 
+def _a_date_stored_as_a_number(path: Path, built: Built) -> None:
+    """Values another program wrote that the mapping cannot take (the Archive fails to load them too)."""
+    with closing(sqlite3.connect(copy_of(built, path.parent))) as conn, conn:
+        conn.execute("UPDATE reports SET written_date = 20250105")
+
+
+def _a_figure_that_is_not_a_number(path: Path, built: Built) -> None:
+    with closing(sqlite3.connect(copy_of(built, path.parent))) as conn, conn:
+        conn.execute("UPDATE figures SET value = '九百五十九' WHERE value IS NOT NULL")
+
+
 UNSURE = [_missing, _empty, _text, _truncated, _someone_elses, _someone_elses_in_wal_mode, _older_schema,
-          _newer_schema, _only_deleted_reports, _no_report_yet]
+          _newer_schema, _only_deleted_reports, _no_report_yet, _a_date_stored_as_a_number,
+          _a_figure_that_is_not_a_number]
 
 
 def folder_state(folder: Path) -> dict[str, tuple[bytes, int]]:
