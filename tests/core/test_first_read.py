@@ -45,6 +45,8 @@ class Built:
     deleted: int  # in the 回收站, the lowest id of 2023 with the rich report's lead organ
 
 
+LIVE = ["rich", "other_lead", "no_organs", "oldest", "first_2023", "same_lead_2023"]  # Built's live reports
+
 # --- the archive, built through the public Archive API --------------------------------------------------
 
 def every_field(year: int) -> dict:
@@ -155,9 +157,6 @@ def test_the_built_archive_exercises_what_the_first_read_maps(built):
         assert archive.previous_report(built.oldest) is None
         assert {getattr(built, name) for name in LIVE} == {r.id for r in archive.list_reports()}
         assert len(archive.list_reports(deleted=True)) == 2
-
-
-LIVE = ["rich", "other_lead", "no_organs", "oldest", "first_2023", "same_lead_2023"]
 
 
 @pytest.mark.parametrize("last", [*LIVE, "deleted", "unknown", None])
@@ -344,17 +343,6 @@ def test_none_and_nothing_changed_when_the_first_read_cannot_be_sure(built, make
     assert all(after[name][0] == b"" for name in left if name.endswith("-wal"))
 
 
-# --- SQLAlchemy stays unloaded ---------------------------------------------------------------------
-
-def test_the_first_read_does_not_import_sqlalchemy(built, tmp_path):
-    code = ("import sys; from pathlib import Path; from core.archive.first_read import read_first; "
-            "first = read_first(Path(sys.argv[1]), int(sys.argv[2])); "
-            "print(first.view.report.id, sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}))")
-    done = subprocess.run([sys.executable, "-c", code, str(copy_of(built, tmp_path)), str(built.rich)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
-    assert done.stdout.split() == [str(built.rich), "[]"], done.stderr
-
-
 @pytest.mark.parametrize("index_left", [False, True], ids=["clean", "with_shm_left"])
 def test_none_for_an_archive_in_a_write_protected_folder(built, read_only_folder, index_left):
     """The Archive refuses to open it for writing (core.storage): nothing may be shown as editable first —
@@ -367,3 +355,14 @@ def test_none_for_an_archive_in_a_write_protected_folder(built, read_only_folder
     with pytest.raises(AppError):
         Archive(path, daily_backup=False)
     assert read_first(path, built.rich) is None
+
+
+# --- SQLAlchemy stays unloaded ---------------------------------------------------------------------
+
+def test_the_first_read_does_not_import_sqlalchemy(built, tmp_path):
+    code = ("import sys; from pathlib import Path; from core.archive.first_read import read_first; "
+            "first = read_first(Path(sys.argv[1]), int(sys.argv[2])); "
+            "print(first.view.report.id, sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic'}))")
+    done = subprocess.run([sys.executable, "-c", code, str(copy_of(built, tmp_path)), str(built.rich)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == [str(built.rich), "[]"], done.stderr
