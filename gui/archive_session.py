@@ -4,26 +4,33 @@ saving it elsewhere when its file vanished, and bringing this window forward whe
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from core import storage
-from core.errors import ArchiveVanished
-
 if TYPE_CHECKING:
     from core.archive_lock import ArchiveLock
 
 
+# The opening behind the first read waits for the report's first frame (importing SQLAlchemy beside the
+# GUI thread's own work halves its speed: ≈50 ms later on screen), but never longer than this: a GUI
+# thread that blocks on the writer meanwhile (closing at once) must not wait for ever.
+OPENING_HOLDS_OFF_S = 0.5
+
+
 class CurrentArchive:
     """Stands for whichever Archive the session holds now: the panels get this by constructor, so that
-    另存档案 (a new file) and restoring a backup (the archive reopened) need no re-wiring."""
+    另存档案 (a new file) and restoring a backup (the archive reopened) need no re-wiring. A read while the
+    archive opens behind the first read waits for it."""
 
     def __init__(self, session: "ArchiveSession"):
         self._session = session
 
     def __getattr__(self, name: str):
+        if self._session.archive is None:
+            self._session.wait_until_open()
         return getattr(self._session.archive, name)
 
 
@@ -36,6 +43,9 @@ class ArchiveSession(QObject):
         self.current = CurrentArchive(self)  # what the panels are given: follows `archive` when it changes
         self._lock: ArchiveLock | None = None
         self._first_read_of: tuple[int, int] | None = None  # the file the first read read (its identity)
+        self._may_open = threading.Event()  # the first read's report is on screen: open behind it
+        self._opened = threading.Event()  # not opening behind a first read (any more)
+        self._opened.set()
         self._server = None  # a gui.single_instance.RaiseServer while the archive is held
         self._heartbeat = QTimer(self)
         self._heartbeat.timeout.connect(lambda: self._lock and self._lock.refresh())
@@ -64,25 +74,41 @@ class ArchiveSession(QObject):
         """Start-up's first read of the archive at `path` (core.archive.first_read), with the archive held
         first, so that a second start finds it in use. None: open it the usual way (nothing is held then).
         Otherwise open_held() must follow, on the writer thread."""
+        from core import storage  # with the first read: the window's frame is on screen by now
         from core.archive.first_read import read_first
         self._hold(path)
         self._first_read_of = storage.file_identity(path)
         first = read_first(path, last_report_id)
         if first is None:
             self._let_go()
+            return None
+        self._may_open.clear()
+        self._opened.clear()
+        QTimer.singleShot(0, self._may_open.set)  # the event loop's next turn: the report is on screen
         return first
 
     def open_held(self, path: Path):
         """On the writer thread, behind the first read: open the held archive (SQLAlchemy loads here),
         only if it is still the file that was read — never a new empty one in place of a vanished file.
         Set before the writes queued behind run; the GUI thread looks at it only once told."""
-        from core.archive import Archive
-        if storage.file_identity(path) != self._first_read_of:
-            raise ArchiveVanished(QCoreApplication.translate(
-                "archive_session", "档案文件 {0} 在打开的过程中被删除、移走或换成了另一个文件。为免写错地方，"
-                "没有打开它。请找回原文件后重新启动法治年报。").format(path))
-        self.archive = Archive(path, daily_backup=False)
-        return self.archive
+        try:
+            self._may_open.wait(OPENING_HOLDS_OFF_S)
+            from core import storage
+            from core.archive import Archive
+            from core.errors import ArchiveVanished
+            if storage.file_identity(path) != self._first_read_of:
+                raise ArchiveVanished(QCoreApplication.translate(
+                    "archive_session", "档案文件 {0} 在打开的过程中被删除、移走或换成了另一个文件。为免写错地方，"
+                    "没有打开它。请找回原文件后重新启动法治年报。").format(path))
+            self.archive = Archive(path, daily_backup=False)
+            return self.archive
+        finally:
+            self._opened.set()
+
+    def wait_until_open(self) -> None:
+        """A read on the GUI thread while the archive opens behind the first read: let it open, wait."""
+        self._may_open.set()
+        self._opened.wait()
 
     def _hold(self, path: Path) -> None:
         from gui.single_instance import RaiseServer  # QtNetwork loads after the window shows

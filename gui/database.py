@@ -21,7 +21,6 @@ than a moment the status bar says 「正在导出…」 and the cursor shows tha
 from __future__ import annotations
 
 import functools
-import threading
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -71,8 +70,6 @@ class Database(QObject):
         self._feedback.timeout.connect(self._show_working)
         self._shown = ""  # the status line this owner put up, taken down when the work is done
         self._busy_cursor = False
-        self._gate = threading.Event()  # closed while opening the archive waits for the first screen
-        self._gate.set()
 
     @property
     def busy(self) -> bool:
@@ -180,15 +177,6 @@ class Database(QObject):
                 self._feedback.start()
         future.add_done_callback(lambda f: self._finished.emit((f, done, failed, name)))
 
-    def open_behind(self, work: Work, done: Callable[[Any], None], failed: Callable[[Exception], None]) -> None:
-        """At start (gui/quick_start.py), with the report already on screen: run work — opening the archive
-        — first on the writer thread, once the GUI thread has shown what it was showing. Opening imports
-        SQLAlchemy, which holds the interpreter's lock in turns with the GUI thread: begun at once, it
-        slowed the report's first frame by ≈50 ms. Whatever blocks on the writer opens the gate first."""
-        self._gate.clear()
-        self.run(lambda archive: (self._gate.wait(), work(archive))[1], done, failed)
-        QTimer.singleShot(0, self._gate.set)
-
     def run_later(self, work: Work) -> None:
         """Run work(archive) after what is queued (a backup, leaving a server); a failure is not shown."""
         self._writer.submit(work, self.archive)
@@ -201,7 +189,6 @@ class Database(QObject):
         confirmation), swapping the archive file. Raises EditsNotSaved when the typed text could not be
         written (it stays pending) — unless `even_if_unsaved`: then work runs behind what is queued and
         the pending text stays pending (另存档案 after the file vanished: the text goes to the new one)."""
-        self._gate.set()
         if not even_if_unsaved and not self.edits.write_and_wait():
             raise EditsNotSaved(self.edits.last_error)
         future = self._writer.submit(work, self.archive)
@@ -215,7 +202,6 @@ class Database(QObject):
         False when typed text could not be written (the failure was shown)."""
         if self._closed:  # the window closed: everything was written then
             return not self.edits.has_pending()
-        self._gate.set()
         written = self.edits.write_and_wait()
         self._writer.submit(lambda: None).result()
         return written
@@ -223,7 +209,6 @@ class Database(QObject):
     def close(self) -> None:
         """After the last write (the window closes): wait for what is queued, then stop the writer."""
         self._closed = True
-        self._gate.set()
         self._writer.shutdown(wait=True)
         self._feedback.stop()
         self._end_feedback()

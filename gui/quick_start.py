@@ -9,8 +9,8 @@ queues behind any write. Until the archive is open, the menus that need it stay 
 waits. Whenever the first read cannot be sure (a migration is due, no report yet, a read fails), or the
 archive is a server's or only looked at, the archive opens the usual way first (MainWindow.open_archive).
 
-Rule: until archive_opened, the GUI thread neither touches the archive nor imports what imports
-SQLAlchemy (core.archive.facade, .presence, …): the writer thread may be importing it.
+Rule: until then, the GUI thread does not import what imports SQLAlchemy (core.archive.facade, .presence,
+…): the writer thread may be importing it. A read through database.archive waits for the opening.
 """
 from __future__ import annotations
 
@@ -59,5 +59,5 @@ def show_first_read(window, plan, on_failure) -> bool:
         window.session.close()
         show_error(window, error, QCoreApplication.translate("quick_start", "无法打开档案"), wait=True)
         on_failure()
-    window.database.open_behind(lambda _archive: window.session.open_held(path), opened, failed)
+    window.database.run(lambda _archive: window.session.open_held(path), opened, failed)
     return True

@@ -86,6 +86,14 @@ def test_the_data_tab_fills_once_the_archive_is_open(qtbot, settings, db_path):
     qtbot.waitUntil(lambda: len(window.tabs.figures_tab.figures()) > 0, timeout=10000)
 
 
+def test_a_read_while_the_archive_opens_waits_for_it(qtbot, settings, db_path):
+    """e.g. the archive list's context menu 新建下一年度报告 at once: it reads the stored reports."""
+    seed_report(db_path)
+    window, _failed = _shown_first(qtbot, settings, db_path)
+    assert [r.year for r in window.database.archive.list_reports()] == [2024]
+    assert window.archive is not None
+
+
 def test_closing_before_the_archive_opened_saves_what_was_typed(qtbot, settings, db_path):
     seed_report(db_path)
     window, _failed = _shown_first(qtbot, settings, db_path)

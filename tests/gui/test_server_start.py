@@ -84,6 +84,7 @@ def test_cancelling_opens_the_local_archive_and_says_so(qtbot, settings, pg_data
     answer_next_dialog(then=lambda dialog: dialog.reject())
     window, failed = _start_again(qtbot, settings)
     qtbot.waitUntil(lambda: "没有连接单位服务器" in window.statusBar().currentMessage(), timeout=10000)
+    qtbot.waitUntil(lambda: window.archive is not None, timeout=10000)  # opened behind the first read
     assert window.archive.path == local_data and not failed
     assert [r.year for r in window.archive.list_reports()] == [2023]
 
