@@ -48,7 +48,7 @@ def open_engine(db_path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S, *, read_o
     if not existed:
         _refuse_missing(db_path, read_only, new_over_backups)
     if not read_only:
-        _check_writable(db_path)
+        check_writable(db_path)
     if existed:
         revision = check_ours(db_path)
         if revision != head_revision():
@@ -130,7 +130,8 @@ def check_ours(db_path: Path, integrity: bool = True) -> str | None:
     return revision
 
 
-def _check_writable(db_path: Path) -> None:
+def check_writable(db_path: Path) -> None:
+    """Refuses a file or folder this process may not write to (the window's first read asks it too)."""
     folder = db_path.parent
     if db_path.exists() and not os.access(db_path, os.W_OK):
         raise ArchiveOpenError(f"数据库文件 {db_path} 是只读的，无法保存修改。"

@@ -5,14 +5,16 @@ behind it (gui/quick_start.py). The clerk can type into last year's report befor
 It gives exactly what Archive.list_reports() and Archive.load_for_editing() give — the same rows, mapped
 by the same functions of core.archive.model; tests/core/test_first_read.py holds the two side by side —
 or None whenever it cannot be sure that opening the archive will neither refuse nor change the file: a
-missing or empty file, one that is not ours or not at this version's schema (a migration comes first),
-any error while reading. The window then opens the archive the usual way, which says what is wrong.
+missing or empty file, a write-protected file or folder, one that is not ours or not at this version's
+schema (a migration comes first), any error while reading. The window then opens the archive the usual
+way, which says what is wrong.
 
 The integrity check (PRAGMA quick_check reads the whole file) is left to the opening behind: a damaged
 file is refused there, before anything is written to it.
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -49,14 +51,19 @@ def report_to_open(live: list[ReportSummary], last_report_id: int | None) -> int
 def read_first(path: Path, last_report_id: int | None) -> FirstRead | None:
     """The list and the report to show, read in one transaction; None: open the archive the usual way."""
     try:
-        if not path.is_file() or path.stat().st_size == 0 or storage.check_ours(path, integrity=False) \
-                != storage.head_revision():
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        storage.check_writable(path)  # the archive opened behind would refuse it: nothing is editable
+        if storage.check_ours(path, integrity=False) != storage.head_revision():
             return None
         with backups.read_only_connection(path, FIRST_READ_BUSY_S) as conn:
             conn.isolation_level = None
             conn.execute("BEGIN")  # one snapshot: the revisions shown are those of the text shown
             return _read(conn, last_report_id)
     except (AppError, sqlite3.Error, OSError, ValueError):
+        return None
+    except Exception:  # values another program wrote that the mapping cannot take (the Archive fails on them too)
+        logging.getLogger(__name__).warning("first read failed; the archive opens the usual way", exc_info=True)
         return None
 
 
