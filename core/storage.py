@@ -113,12 +113,12 @@ def _refuse_missing(db_path: Path, read_only: bool, new_over_backups: bool) -> N
             f"--db \"{db_path}\" 用最近的备份恢复；为免覆盖，没有新建空档案。", db_path)
 
 
-def check_ours(db_path: Path, integrity: bool = True) -> str | None:
+def check_ours(db_path: Path, integrity: bool = True, busy_timeout_s: float = BUSY_TIMEOUT_S) -> str | None:
     """The schema revision of an existing archive; refuses files that are not ours or (`integrity`:
     PRAGMA quick_check, which reads the whole file) are damaged."""
     _check_is_sqlite(db_path)
-    revision = _read_revision(db_path)
-    if revision is None and _has_foreign_tables(db_path):
+    revision = _read_revision(db_path, busy_timeout_s)
+    if revision is None and _has_foreign_tables(db_path, busy_timeout_s):
         raise ArchiveOpenError(f"文件 {db_path} 是其他程序的数据库，不是法治年报的数据库。"
                                "请用 --db 指定正确的文件；该文件未被改动。")
     if revision is not None and revision not in known_revisions():
@@ -166,9 +166,9 @@ def _check_is_sqlite(db_path: Path) -> None:
                                "请检查路径，或用 --db 指定正确的数据库文件；该文件未被改动。")
 
 
-def _read_revision(db_path: Path) -> str | None:
+def _read_revision(db_path: Path, busy_timeout_s: float) -> str | None:
     try:
-        with backups.read_only_connection(db_path) as conn:
+        with backups.read_only_connection(db_path, busy_timeout_s) as conn:
             has_table = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' "
                                      "AND name='alembic_version'").fetchone()
             if not has_table:
@@ -179,8 +179,8 @@ def _read_revision(db_path: Path) -> str | None:
         raise _corrupt(db_path, err) from err
 
 
-def _has_foreign_tables(db_path: Path) -> bool:
-    with backups.read_only_connection(db_path) as conn:
+def _has_foreign_tables(db_path: Path, busy_timeout_s: float) -> bool:
+    with backups.read_only_connection(db_path, busy_timeout_s) as conn:
         return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table'").fetchone() is not None
 
 
@@ -194,7 +194,12 @@ def _check_integrity(db_path: Path) -> None:
         raise _corrupt(db_path, result[0] if result else "no result")
 
 
-def _corrupt(db_path: Path, detail) -> CorruptArchiveError:
+def _corrupt(db_path: Path, detail) -> ArchiveOpenError:
+    """The error for a file SQLite could not read: damaged — or only locked by another program's write."""
+    if isinstance(detail, sqlite3.OperationalError) and \
+            getattr(detail, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        return ArchiveOpenError(f"档案 {db_path} 正被另一个程序独占使用（{detail}），现在无法打开。"
+                                "请关闭正在使用它的程序（例如数据库工具或另一个法治年报）后重试；文件未作任何改动。")
     backup = backups.newest_backup(db_path)
     if backup:
         advice = (f"最近的备份是 {backup}（{backups.time_label(backup)}）。"

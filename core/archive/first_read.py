@@ -54,7 +54,7 @@ def read_first(path: Path, last_report_id: int | None) -> FirstRead | None:
         if not path.is_file() or path.stat().st_size == 0:
             return None
         storage.check_writable(path)  # the archive opened behind would refuse it: nothing is editable
-        if storage.check_ours(path, integrity=False) != storage.head_revision():
+        if storage.check_ours(path, integrity=False, busy_timeout_s=FIRST_READ_BUSY_S) != storage.head_revision():
             return None
         with backups.read_only_connection(path, FIRST_READ_BUSY_S) as conn:
             conn.isolation_level = None

@@ -7,6 +7,7 @@ import dataclasses
 import shutil
 import sqlite3
 import subprocess
+import time
 import sys
 from contextlib import closing
 from datetime import date
@@ -21,6 +22,7 @@ from core.archive.model import REPORT_FIELDS
 from core.errors import AppError
 from core.figures import Figure, standard_indicators
 from core.outline import BANNER_ALL, Block, Organ, Report
+from core.storage import BUSY_TIMEOUT_S
 from tests.support import ROOT
 
 # One worker runs them all: the archive and the killed process's files are built once, not once per worker.
@@ -366,3 +368,20 @@ def test_the_first_read_does_not_import_sqlalchemy(built, tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(copy_of(built, tmp_path)), str(built.rich)], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
     assert done.stdout.split() == [str(built.rich), "[]"], done.stderr
+
+
+def test_none_at_once_while_another_program_holds_the_file_locked(built, tmp_path):
+    """Another program writing with an exclusive lock: the usual opening waits for it, not the frame."""
+    path = copy_of(built, tmp_path)
+    holder = sqlite3.connect(path)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE reports SET note = note")
+        began = time.monotonic()
+        assert read_first(path, None) is None
+        assert time.monotonic() - began < BUSY_TIMEOUT_S  # not the default 5 s of a busy file
+    finally:
+        holder.rollback()
+        holder.close()
+    assert read_first(path, None) is not None  # free again: read as usual

@@ -211,3 +211,20 @@ def test_network_file_systems_are_recognised(tmp_path):
     assert on_network(Path("/home/clerk/nas/archive.sqlite3"), mounts)
     assert not on_network(Path("/home/clerk/archive.sqlite3"), mounts)
     assert not on_network(Path("/mnt/shared-local/archive.sqlite3"), mounts)
+
+
+def test_an_archive_locked_by_another_program_is_said_to_be_in_use_not_damaged(db_path):
+    with Archive(db_path) as archive:
+        archive.new_report(2024)
+    holder = sqlite3.connect(db_path)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("UPDATE reports SET note = note")
+        with pytest.raises(ArchiveOpenError) as refused:
+            storage.check_ours(db_path, busy_timeout_s=0.1)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not isinstance(refused.value, CorruptArchiveError)
+    assert "正被另一个程序独占使用" in str(refused.value) and "已损坏" not in str(refused.value)
