@@ -15,12 +15,16 @@ from core.numbering import LOOSE_NUMBER_RE
 # Elements whose runs are part of the paragraph's text; deleted/moved-away text is not.
 RUN_CONTAINERS = {W + t for t in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple",
                                   "customXml", "moveTo", "bdo", "dir")}
+W_RPR, W_RSTYLE, W_VAL, W_TYPE = W + "rPr", W + "rStyle", W + "val", W + "type"
+W_T, W_TAB, W_NO_BREAK_HYPHEN, MC_ALTERNATE = W + "t", W + "tab", W + "noBreakHyphen", MC + "AlternateContent"
+LINE_ENDS = frozenset((W + "br", W + "cr"))
+GRAPHICS = frozenset((W + "drawing", W + "pict", W + "object"))
 RED_MIN, OTHER_MAX = 0xB0, 0x60
 CELL_SEPARATOR = "　"
 HEADING_FONTS = ("黑体", "楷体", "小标宋", "宋体-粗")
 
 
-@dataclass
+@dataclass(eq=False)  # a break is LINE_BREAK or PAGE_BREAK itself: `in BREAKS` compares identities
 class _Piece:
     text: str
     fmt: RunFormat
@@ -138,31 +142,31 @@ class Reader:
                 self._alternate(child, lambda node: self._collect(node, paragraph_format, pieces))
 
     def _run(self, run, paragraph_format: RunFormat, pieces: list[_Piece]) -> None:
-        rpr = run.find(W + "rPr")
+        rpr = run.find(W_RPR)
         fmt = run_format(rpr)
-        char_style = rpr.find(W + "rStyle") if rpr is not None else None
+        char_style = rpr.find(W_RSTYLE) if rpr is not None else None
         if char_style is not None:
-            fmt = fmt.over(self.styles.format(char_style.get(W + "val")))
+            fmt = fmt.over(self.styles.format(char_style.get(W_VAL)))
         fmt = fmt.over(paragraph_format)
-        for child in run:
+        for child in run:  # the tags as constants: this loop runs for every run of the document
             tag = child.tag
-            if tag == W + "t":
+            if tag == W_T:
                 if child.text and not fmt.hidden:
                     pieces.append(_Piece(child.text, fmt))
-            elif tag == W + "tab":
+            elif tag == W_TAB:
                 pieces.append(_Piece(" ", fmt))
-            elif tag in (W + "br", W + "cr"):
-                pieces.append(PAGE_BREAK if child.get(W + "type") == "page" else LINE_BREAK)
-            elif tag == W + "noBreakHyphen":
+            elif tag in LINE_ENDS:
+                pieces.append(PAGE_BREAK if child.get(W_TYPE) == "page" else LINE_BREAK)
+            elif tag == W_NO_BREAK_HYPHEN:
                 pieces.append(_Piece("-", fmt))
-            elif tag in (W + "drawing", W + "pict", W + "object"):
+            elif tag in GRAPHICS:
                 self._graphic(child, pieces)
-            elif tag == MC + "AlternateContent":
+            elif tag == MC_ALTERNATE:
                 self._alternate(child, lambda node: self._run_children(node, fmt, pieces))
 
     def _run_children(self, node, fmt: RunFormat, pieces: list[_Piece]) -> None:
         for child in node:
-            if child.tag in (W + "drawing", W + "pict", W + "object"):
+            if child.tag in GRAPHICS:
                 self._graphic(child, pieces)
 
     @staticmethod

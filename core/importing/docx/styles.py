@@ -18,8 +18,10 @@ class RunFormat:
 
     def over(self, base: "RunFormat") -> "RunFormat":
         """This format with unset fields taken from `base`."""
-        if self == UNSET:  # most runs set nothing of their own: no new object per run
+        if self is UNSET or self == UNSET:  # most runs set nothing of their own: no new object per run
             return base
+        if base is UNSET:
+            return self
         return RunFormat(*(mine if mine is not None else theirs
                            for mine, theirs in zip(self.astuple(), base.astuple())))
 
