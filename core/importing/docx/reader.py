@@ -15,7 +15,8 @@ from core.numbering import LOOSE_NUMBER_RE
 # Elements whose runs are part of the paragraph's text; deleted/moved-away text is not.
 RUN_CONTAINERS = {W + t for t in ("hyperlink", "ins", "smartTag", "sdt", "sdtContent", "fldSimple",
                                   "customXml", "moveTo", "bdo", "dir")}
-W_RPR, W_RSTYLE, W_VAL, W_TYPE = W + "rPr", W + "rStyle", W + "val", W + "type"
+W_PPR, W_PSTYLE, W_RPR, W_RSTYLE = W + "pPr", W + "pStyle", W + "rPr", W + "rStyle"
+W_VAL, W_TYPE = W + "val", W + "type"
 W_T, W_TAB, W_NO_BREAK_HYPHEN, MC_ALTERNATE = W + "t", W + "tab", W + "noBreakHyphen", MC + "AlternateContent"
 LINE_ENDS = frozenset((W + "br", W + "cr"))
 GRAPHICS = frozenset((W + "drawing", W + "pict", W + "object"))
@@ -86,13 +87,15 @@ class Reader:
             pieces.extend(para_pieces)
         return pieces
 
-    def _style_id(self, p) -> str | None:
-        style = p.find(f"{W}pPr/{W}pStyle")
-        return style.get(W + "val") if style is not None else self.styles.default_paragraph
+    def _style_id(self, p, ppr=None) -> str | None:
+        """The paragraph's style; `ppr`: its w:pPr when the caller has it already."""
+        ppr = p.find(W_PPR) if ppr is None else ppr
+        style = ppr.find(W_PSTYLE) if ppr is not None else None
+        return style.get(W_VAL) if style is not None else self.styles.default_paragraph
 
     def _paragraph(self, p) -> None:
-        style_id = self._style_id(p)
-        ppr = p.find(W + "pPr")
+        ppr = p.find(W_PPR)
+        style_id = self._style_id(p, ppr)
         numbering = self._numbering(ppr, style_id)
         jc = ppr.find(W + "jc") if ppr is not None else None
         if jc is None:
