@@ -1,8 +1,9 @@
 """Window speed, each figure beside a baseline measured in the same run (the machine is shared and noisy):
 
 1. start-up of the real `python main.py` (whole processes, with a cold and a warm file cache) to the first
-   shown window (goal ≤ 1.3×) and to the last report open and editable (goal ≤ 3×), vs a bare PySide6
-   script showing a six-tab QMainWindow;
+   shown window (goal ≤ 1.3×), to the last report open and editable (goal ≤ 3×) and to everything
+   usable (the archive opened behind the report: no goal), vs a bare PySide6 script showing a six-tab
+   QMainWindow;
 2. opening a report in the window (goal ≤ 50 ms), vs Archive.load_report alone;
 3. handling a keystroke while an autosave is pending in a 30,000-character chapter (goal ≤ 16 ms),
    vs the same keystroke in a bare QPlainTextEdit holding the same text in the same font and size
@@ -137,24 +138,26 @@ def bench_start(runs: int, folder: Path, cold: bool = False) -> list[dict]:
     app_command = [str(ROOT / "main.py"), "--db", str(db), "--print-start-times"]
     start_times(bare_command, env), start_times(app_command, env)  # writes the bytecode
     files = files_read(db, env) if cold else []
-    bare, shown, ready = [], [], []
+    bare, shown, ready, usable = [], [], [], []
     for _ in range(runs):  # interleaved, so load changes hit both alike
         evict(files)
         bare.append(start_times(bare_command, env)[0])
         evict(files)
-        shown_at, ready_at = start_times(app_command, env)
-        shown.append(shown_at)
-        ready.append(ready_at)
-    b, s, r = (statistics.median(v) * 1000 for v in (bare, shown, ready))
+        for times, at in zip((shown, ready, usable), start_times(app_command, env)):
+            times.append(at)
+    b, s, r, u = (statistics.median(v) * 1000 for v in (bare, shown, ready, usable))
     shown_ok, ready_ok = s <= SHOWN_GOAL * b, r <= READY_GOAL * b
     cache = "cold" if cold else "warm"
     print(f"start ({cache} file cache)  bare six-tab window {b:7.0f} ms | our window shown {s:7.0f} ms "
           f"({s / b:.2f}×, goal ≤ {SHOWN_GOAL}×: {'ok' if shown_ok else 'OVER GOAL'}) | report editable "
-          f"{r:7.0f} ms ({r / b:.2f}×, goal ≤ {READY_GOAL}×: {'ok' if ready_ok else 'OVER GOAL'})")
+          f"{r:7.0f} ms ({r / b:.2f}×, goal ≤ {READY_GOAL}×: {'ok' if ready_ok else 'OVER GOAL'}) | "
+          f"everything usable (archive open) {u:7.0f} ms ({u / b:.2f}×)")
     return [row(f"start, {cache} cache: window shown (process)", s, "ms", "bare six-tab window", b,
                 f"≤ {SHOWN_GOAL}×", shown_ok),
             row(f"start, {cache} cache: report editable (process)", r, "ms", "bare six-tab window", b,
-                f"≤ {READY_GOAL}×", ready_ok)]
+                f"≤ {READY_GOAL}×", ready_ok),
+            row(f"start, {cache} cache: everything usable (archive open behind the report)", u, "ms",
+                "bare six-tab window", b)]
 
 
 def seed(archive) -> int:

@@ -65,22 +65,30 @@ def _set_up_logging() -> None:
 
 def _print_start_times(app, window) -> None:
     """For bench/bench_gui.py: print the wall-clock time once the window is shown (the event loop has
-    turned once), then once the report is editable (the current chapter's editor is on screen with its
-    text and takes input), then quit."""
+    turned once), once the report is editable (the current chapter's editor is on screen with its text
+    and takes input), and once everything is usable (the archive open behind the report, the report's
+    actions enabled), then quit."""
     import time
     from PySide6.QtCore import QTimer
     QTimer.singleShot(0, lambda: print(time.time(), flush=True))
     poll = QTimer(app)
+    waiting_for = [_editable, lambda w: w.archive is not None and w.export_action.isEnabled()]
 
     def check() -> None:
-        editor = getattr(window.tabs.currentWidget(), "editor", None) if window.tabs is not None else None
-        if editor is not None and editor.isVisible() and editor.isEnabled() and not editor.isReadOnly() \
-                and editor.document().characterCount() > 1:
-            poll.stop()
+        while waiting_for and waiting_for[0](window):
+            waiting_for.pop(0)
             print(time.time(), flush=True)
+        if not waiting_for:
+            poll.stop()
             app.quit()
     poll.timeout.connect(check)
     poll.start(0)
+
+
+def _editable(window) -> bool:
+    editor = getattr(window.tabs.currentWidget(), "editor", None) if window.tabs is not None else None
+    return editor is not None and editor.isVisible() and editor.isEnabled() and not editor.isReadOnly() \
+        and editor.document().characterCount() > 1
 
 
 def _show_unexpected_errors(window) -> None:
