@@ -59,5 +59,8 @@ def show_first_read(window, plan, on_failure) -> bool:
         window.session.close()
         show_error(window, error, QCoreApplication.translate("quick_start", "无法打开档案"), wait=True)
         on_failure()
-    window.database.run(lambda _archive: window.session.open_held(path), opened, failed)
+    # A user operation: should the opening take a while (a big archive's integrity check on a slow
+    # disk), the status bar says 「正在打开档案…」 and the pointer shows it, as for any long operation.
+    window.database.operation("打开档案", lambda: window.database.run(
+        lambda _archive: window.session.open_held(path), opened, failed))
     return True

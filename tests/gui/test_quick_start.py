@@ -94,6 +94,24 @@ def test_a_read_while_the_archive_opens_waits_for_it(qtbot, settings, db_path):
     assert window.archive is not None
 
 
+def test_an_opening_that_takes_a_while_says_so_and_then_goes_away(qtbot, settings, db_path):
+    """Another program holds the file while the archive opens behind the report: 「正在打开档案…」."""
+    seed_report(db_path)
+    window, failed = _shown_first(qtbot, settings, db_path)
+    holder = sqlite3.connect(db_path)
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE reports SET note = note")
+    try:
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "正在打开档案…", timeout=4000)
+    finally:
+        holder.rollback()
+        holder.close()
+    qtbot.waitUntil(lambda: window.archive is not None, timeout=10000)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=5000)
+    assert not failed
+
+
 def test_closing_before_the_archive_opened_saves_what_was_typed(qtbot, settings, db_path):
     seed_report(db_path)
     window, _failed = _shown_first(qtbot, settings, db_path)
