@@ -57,6 +57,7 @@ class Database(QObject):
         self.archive = archive  # for reading what is stored; writes go through run()/wait_for()
         self._window = window
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database")
+        self._aside: ThreadPoolExecutor | None = None  # run_aside(): reading files, beside the writer
         self.edits = Autosaver(self._writer, archive, self)  # the typed text: schedule, write_soon, discard
         self._finished.connect(self._on_finished)
         self._running = 0  # operations queued whose outcome is not yet handed back
@@ -104,10 +105,10 @@ class Database(QObject):
         working = [name for name, count in self._working.items() if count]
         if not working:
             return
-        self._say(self.tr("正在{0}…").format(self.tr(working[0])))
         if not self._busy_cursor:
             QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the pointer still works
             self._busy_cursor = True
+        self._say(self.tr("正在{0}…").format(self.tr(working[0])))
 
     def _work_done(self, name: str) -> None:
         self._working[name] -= 1
@@ -167,8 +168,24 @@ class Database(QObject):
             if error is not None:
                 raise EditsNotSaved(error)
             return work(self.archive)
+        self._submit(self._writer, job, done, failed)
+
+    def run_aside(self, work: Callable[[], Any], done: Callable[[Any], None],
+                  failed: Callable[[Exception], None] | None = None) -> None:
+        """Run work() — reading a file to import, not the archive — on a thread of its own, so that the
+        window stays responsive (a .doc goes through LibreOffice: seconds) and typed text is still written
+        meanwhile; then done(result) on the GUI thread, as run() does. Part of the user operation that
+        asked (one at a time), which says 「正在…」 at once: such work is known to take a while."""
+        if self._aside is None:
+            self._aside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="files")
+        self._submit(self._aside, work, done, failed)
+        if self._operation:
+            self._feedback.stop()
+            self._show_working()
+
+    def _submit(self, executor: ThreadPoolExecutor, job: Callable[[], Any], done, failed) -> None:
         name = self._operation
-        future = self._writer.submit(job)
+        future = executor.submit(job)
         self._running += 1  # counted down on the GUI thread, when the outcome is handed back
         if name:
             self._under_way[name] += 1
@@ -209,6 +226,8 @@ class Database(QObject):
     def close(self) -> None:
         """After the last write (the window closes): wait for what is queued, then stop the writer."""
         self._closed = True
+        if self._aside is not None:  # a file being read for an import that can no longer be shown
+            self._aside.shutdown(wait=False, cancel_futures=True)
         self._writer.shutdown(wait=True)
         self._feedback.stop()
         self._end_feedback()

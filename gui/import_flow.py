@@ -77,9 +77,9 @@ class ImportSummaryDialog(QDialog):
 
 
 class ImportFlow(QObject):
-    """Reading errors propagate as AppError (ImportFailed …); the caller shows them. Storing is one
-    Archive call queued on gui/database.py's Database; its error reaches the user as a message.
-    Nothing is stored on error."""
+    """The file is read beside the window (Database.run_aside); a reading error (ImportFailed …) reaches
+    the user as a Chinese message. Storing is one Archive call queued on gui/database.py's Database; its
+    error reaches the user as a message too. Nothing is stored on error."""
 
     def __init__(self, database, settings, parent: QWidget, stored: Callable[[int], None]):
         """stored(report_id) runs on the GUI thread once the import is in the archive."""
@@ -96,10 +96,14 @@ class ImportFlow(QObject):
         self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        """Read, confirm, store (the report and the figures ticked, with replace: one Archive call)."""
-        from core.importing import existing_report_id, import_file
-        with self.database.blocking("读取文件"):  # a .doc/.wps goes through LibreOffice: seconds
-            result = import_file(path)
+        """Read (beside the window: a .doc/.wps goes through LibreOffice, seconds), then confirm and store."""
+        from core.importing import import_file
+        self.database.run_aside(lambda: import_file(path), lambda result: self._confirm(path, result))
+
+    def _confirm(self, path: Path, result) -> None:
+        """Show what was recognised; once confirmed, store the report and the figures ticked (with replace:
+        one Archive call)."""
+        from core.importing import existing_report_id
         dialog = ImportSummaryDialog(result, path.name, self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

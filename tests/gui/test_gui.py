@@ -312,13 +312,15 @@ def test_import_shows_summary_and_asks_before_replacing(open_window, db_path, sa
         assert archive.list_snapshots(report_id)[0].label.startswith("导入")
 
 
-def test_failed_import_shows_chinese_message_and_stores_nothing(open_window, db_path, tmp_path):
+def test_failed_import_shows_chinese_message_and_stores_nothing(open_window, db_path, tmp_path, qtbot):
     window = open_window()
     bad = tmp_path / "notes.txt"
     bad.write_text("", encoding="utf-8")
     window.import_from(bad)
+    qtbot.waitUntil(lambda: bool(message_boxes("errorBox")), timeout=10000)
     boxes = message_boxes("errorBox")
-    assert boxes and "空的" in boxes[0].text()
+    assert "空的" in boxes[0].text()
+    boxes[0].close()
     with Archive(db_path) as archive:
         assert archive.list_reports() == []
 

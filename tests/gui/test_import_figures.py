@@ -3,11 +3,12 @@ keeps fill the 数据 page of the stored report."""
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from core.importing import import_file
 from gui.import_flow import ImportFlow, ImportSummaryDialog
+from tests.support.gui import answer_next_dialog
 
 SAMPLE = Path(__file__).parents[2] / ".." / "shared" / "samples" / "jingmao-township-2024.txt"
 FIGURES = "全年审查合同880份，出具法律意见书101份，规范性文件备案率达105%。"
@@ -39,11 +40,10 @@ def test_confirmed_figures_are_stored_with_the_report(qtbot, archive, settings, 
     parent = QWidget()
     qtbot.addWidget(parent)
 
-    def untick_second_and_confirm():
-        dialog = QApplication.activeModalWidget()
+    def untick_second_and_confirm(dialog):
         dialog.figures_list.item(1).setCheckState(Qt.CheckState.Unchecked)
         dialog.accept()
-    QTimer.singleShot(0, untick_second_and_confirm)
+    answer_next_dialog(then=untick_second_and_confirm)  # once the file is read (beside the event loop)
     from gui.database import Database
     stored = []
     flow = ImportFlow(Database(archive, parent), settings, parent, stored.append)

@@ -170,17 +170,33 @@ def test_a_long_export_says_so_and_shows_a_busy_cursor(open_window, db_path, qtb
     assert window.statusBar().currentMessage().startswith("已导出")
 
 
-def test_reading_a_file_to_import_says_so_and_shows_a_wait_cursor(open_window, sample_path, qtbot):
+def test_a_file_to_import_is_read_beside_the_window_which_says_so(open_window, sample_path, qtbot):
+    """A .doc goes through LibreOffice (seconds): the window must not freeze (Windows: 「未响应」)."""
     window = open_window()
     seen: list[tuple[str, object]] = []  # each status line with the cursor shown then
     window.statusBar().messageChanged.connect(lambda line: seen.append(
         (line, QApplication.overrideCursor() and QApplication.overrideCursor().shape())))
-    answer_next_dialog("确认导入")
-    window.import_from(sample_path)  # the file is read on the GUI thread (a .doc goes through LibreOffice)
+    summaries: list[str] = []
+    answer_next_dialog(then=lambda dialog: (summaries.append(dialog.windowTitle()), dialog.accept()))
+    window.import_from(sample_path)
+    assert summaries == []  # it returned at once: the reading goes on beside the event loop
+    assert ("正在导入…", Qt.CursorShape.BusyCursor) in seen
+    qtbot.waitUntil(lambda: bool(summaries), timeout=10000)
     settle(qtbot, window)
-    assert ("正在读取文件…", Qt.CursorShape.WaitCursor) in seen
     assert window.tabs.report.year == 2024
     assert QApplication.overrideCursor() is None and message_boxes("errorBox") == []
+
+
+def test_a_second_import_while_the_file_is_read_is_dropped(open_window, sample_path, qtbot):
+    window = open_window()
+    lines = status_lines(window)
+    with answering_dialogs() as answered:
+        window.import_from(sample_path)
+        window.import_from(sample_path)  # e.g. 导入 pressed again while the first file is still being read
+        qtbot.waitUntil(lambda: bool(answered), timeout=10000)
+        settle(qtbot, window)
+    assert "正在导入，请稍候…" in lines
+    assert len(answered) == 1 and window.tabs.report.year == 2024
 
 
 def test_opening_a_report_behind_a_long_export_says_why_it_waits(open_window, db_path, qtbot, tmp_path,
