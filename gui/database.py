@@ -59,7 +59,10 @@ class Database(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database")
         self._aside: ThreadPoolExecutor | None = None  # run_aside(): reading files, beside the writer
         self.edits = Autosaver(self._writer, archive, self)  # the typed text: schedule, write_soon, discard
-        self._finished.connect(self._on_finished)
+        # Queued even when the work finished before run() returned (the future is then done when its
+        # callback is added, which emits on the GUI thread): done() always comes from the event loop,
+        # never from inside the run() that queued it.
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
         self._running = 0  # operations queued whose outcome is not yet handed back
         self._closed = False
         self._operation: str | None = None  # the user operation whose code runs now: its run()s are its
