@@ -198,7 +198,7 @@ def _corrupt(db_path: Path, detail) -> ArchiveOpenError:
     """The error for a file SQLite could not read: damaged — or only locked by another program's write."""
     if isinstance(detail, sqlite3.OperationalError) and \
             getattr(detail, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-        return ArchiveOpenError(f"档案 {db_path} 正被另一个程序独占使用（{detail}），现在无法打开。"
+        return ArchiveOpenError(f"档案 {db_path} 正被另一个程序独占使用，现在无法打开。"
                                 "请关闭正在使用它的程序（例如数据库工具或另一个法治年报）后重试；文件未作任何改动。")
     backup = backups.newest_backup(db_path)
     if backup:
