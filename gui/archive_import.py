@@ -33,7 +33,9 @@ class MergePreviewDialog(QDialog):
 
     COLUMNS = ("年度", "发文机关", "本机档案中", "文件中", "处理")
 
-    def __init__(self, items: list[MergeItem], file_name: str, in_trash: int, parent: QWidget | None = None):
+    def __init__(self, items: list[MergeItem], file_name: str, in_trash: int, parent: QWidget | None = None,
+                 backed_up: bool = True):
+        """backed_up: the archive is a file, copied before a replace (a server's is not: core/archive/server.py)."""
         super().__init__(parent)
         self.setObjectName("mergePreview")
         self.setWindowTitle(self.tr("导入档案“{0}”").format(file_name))
@@ -57,8 +59,8 @@ class MergePreviewDialog(QDialog):
         layout.addWidget(table, 1)
         if any(i.state == DIFFERENT for i in items):
             note = QLabel(self.tr("同一年度、同一发文机关的报告在档案中只能有一份，不能两份都保留。"
-                                  "选“用文件中的替换”时，本机原来的内容先自动保存为历史版本（可在“历史版本”中取回），"
-                                  "本机档案文件也会先备份。"))
+                                  "选“用文件中的替换”时，本机原来的内容先自动保存为历史版本（可在“历史版本”中取回）。")
+                          + (self.tr("本机档案文件也会先备份。") if backed_up else ""))
             note.setObjectName("hint")
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -126,7 +128,8 @@ def _preview(window, result, error) -> None:
         show_error(window, error, _tr("导入档案失败"))
         return
     source, items = result
-    dialog = MergePreviewDialog(items, source.name, source.in_trash, window)
+    dialog = MergePreviewDialog(items, source.name, source.in_trash, window,
+                                backed_up=window.archive.path is not None)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     replacing = dialog.replacing()

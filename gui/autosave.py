@@ -15,7 +15,7 @@ from concurrent.futures import Executor, Future, wait
 from datetime import datetime
 from typing import Callable, Hashable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from core.errors import EditConflict
 
@@ -48,7 +48,9 @@ class Autosaver(QObject):
         self._deadline = QTimer(self)  # started by the first unsaved change, not restarted by the next
         self._deadline.setSingleShot(True)
         self._deadline.timeout.connect(lambda: self.start_writes())
-        self._finished.connect(self._on_finished)
+        # Queued even when a write finished before start_writes() added its callback: the outcome (and
+        # `saved`, which may queue more work) never runs inside the start_writes() that queued it.
+        self._finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
 
     def schedule(self, key: Hashable, prepare: Prepare) -> None:
         """Save later; a newer schedule for the same key replaces the older one."""

@@ -209,22 +209,30 @@ class Database(QObject):
         confirmation), swapping the archive file. Raises EditsNotSaved when the typed text could not be
         written (it stays pending) — unless `even_if_unsaved`: then work runs behind what is queued and
         the pending text stays pending (另存档案 after the file vanished: the text goes to the new one)."""
-        if not even_if_unsaved and not self.edits.write_and_wait():
-            raise EditsNotSaved(self.edits.last_error)
-        future = self._writer.submit(work, self.archive)
-        if not self.busy:
-            return future.result()
-        with self.blocking("等待前面的操作完成"):  # behind an export or an import, say why it waits
-            return future.result()
+        with self._saying_why_it_waits():
+            if not even_if_unsaved and not self.edits.write_and_wait():
+                raise EditsNotSaved(self.edits.last_error)
+            return self._writer.submit(work, self.archive).result()
 
     def write_everything(self) -> bool:
         """Write what is pending and wait for everything queued (立即保存, closing, logging off);
         False when typed text could not be written (the failure was shown)."""
         if self._closed:  # the window closed: everything was written then
             return not self.edits.has_pending()
-        written = self.edits.write_and_wait()
-        self._writer.submit(lambda: None).result()
+        with self._saying_why_it_waits():
+            written = self.edits.write_and_wait()
+            self._writer.submit(lambda: None).result()
         return written
+
+    @contextmanager
+    def _saying_why_it_waits(self):
+        """A wait on the writer behind operations (an export, an import): 「正在等待前面的操作完成…」 and the
+        wait cursor for all of it, the typed text's writes too; behind nothing, the wait is short: silent."""
+        if not self.busy:
+            yield
+            return
+        with self.blocking("等待前面的操作完成"):
+            yield
 
     def close(self) -> None:
         """After the last write (the window closes): wait for what is queued, then stop the writer."""
